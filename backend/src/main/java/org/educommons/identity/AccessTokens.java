@@ -1,0 +1,74 @@
+package org.educommons.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.educommons.tenancy.TenantTransactional;
+
+/**
+ * Bearer tokens for the API: random, opaque, stored only as a SHA-256 digest, valid for a
+ * configured time ({@code educommons.token.lifetime}, ISO-8601 duration, default one hour).
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "educommons")
+    EntityManager em;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    @ConfigProperty(name = "educommons.token.lifetime", defaultValue = "PT1H")
+    String lifetime;
+
+    /** A newly issued token. */
+    public record Issued(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    @TenantTransactional
+    public Issued issue(AccountPrincipal principal) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Duration validFor = Duration.parse(lifetime);
+        em.createNativeQuery("""
+                        insert into access_token (tenant_id, token_hash, account_id, expires_at)
+                        values (?1, ?2, ?3, now() + ?4 * interval '1 second')""")
+                .setParameter(1, principal.tenantId())
+                .setParameter(2, digest(token))
+                .setParameter(3, principal.accountId())
+                .setParameter(4, validFor.toSeconds())
+                .executeUpdate();
+        return new Issued(token, "Bearer", validFor.toSeconds());
+    }
+
+    public Optional<AccountPrincipal> verify(String token) {
+        if (token.isEmpty() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return logins.byTokenHash(digest(token));
+    }
+
+    static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.educommons.identity;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A person's account (账号) in one tenant. Tenant-owned: row-level security keeps it inside its tenant. */
+@Entity
+@Table(name = "account")
+@IdClass(Account.Key.class)
+public class Account {
+
+    @Id
+    @Column(name = "tenant_id")
+    private Long tenantId;
+
+    @Id
+    private Long id;
+
+    private String username;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    private String email;
+
+    private String roles;
+
+    private boolean enabled;
+
+    @Version
+    private int version;
+
+    protected Account() {
+    }
+
+    public long tenantId() {
+        return tenantId;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Set<Role> roles() {
+        return Role.parse(roles);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Composite key: (tenant, id). */
+    public static class Key implements Serializable {
+        private Long tenantId;
+        private Long id;
+
+        public Key() {
+        }
+
+        public Key(Long tenantId, Long id) {
+            this.tenantId = tenantId;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, id);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.educommons.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The accounts of demo mode, all with the password {@value #PASSWORD}: for every tenant
+ * {@code <slug>.admin} and {@code <slug>.principal1..3}, and {@code secretariat} in the tenant that
+ * runs a community's secretariat. Accounts that already have a password are left alone; accounts
+ * created from tenant-config without one get the demo password. Never used outside demo mode.
+ */
+public final class DemoAccounts {
+
+    public static final String PASSWORD = "educommons-demo";
+    public static final int PRINCIPALS_PER_TENANT = 3;
+
+    private DemoAccounts() {
+    }
+
+    private record Wanted(long tenantId, String username, String displayName, Role role) {
+    }
+
+    /**
+     * Creates the missing demo accounts through the owner's connection and returns how many were created.
+     *
+     * @param hasher turns the demo password into a stored hash (PBKDF2, a fresh salt each time)
+     */
+    public static int seed(Connection owner, UnaryOperator<String> hasher) throws SQLException {
+        List<Wanted> wanted = new ArrayList<>();
+        try (PreparedStatement s = owner.prepareStatement("select id, slug, name_zh from tenant order by id");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                long tenant = r.getLong(1);
+                String slug = r.getString(2);
+                String name = r.getString(3);
+                wanted.add(new Wanted(tenant, slug + ".admin", name + " 管理员", Role.TENANT_ADMIN));
+                for (int i = 1; i <= PRINCIPALS_PER_TENANT; i++) {
+                    wanted.add(new Wanted(tenant, slug + ".principal" + i, name + " 校长" + i, Role.PRINCIPAL));
+                }
+            }
+        }
+        try (PreparedStatement s = owner.prepareStatement(
+                "select tenant_id from community_membership where secretariat order by community_id limit 1");
+             ResultSet r = s.executeQuery()) {
+            if (r.next()) {
+                wanted.add(new Wanted(r.getLong(1), "secretariat", "共同体秘书处", Role.SECRETARIAT));
+            }
+        }
+        Set<String> existing = new HashSet<>();
+        try (PreparedStatement s = owner.prepareStatement("select username from account where password_hash is not null");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                existing.add(r.getString(1));
+            }
+        }
+        int created = 0;
+        try (PreparedStatement insert = owner.prepareStatement("""
+                insert into account (tenant_id, username, display_name, email, password_hash, roles)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (username) do update set password_hash = excluded.password_hash
+                 where account.password_hash is null""")) {
+            for (Wanted a : wanted) {
+                if (existing.contains(a.username())) {
+                    continue;
+                }
+                insert.setLong(1, a.tenantId());
+                insert.setString(2, a.username());
+                insert.setString(3, a.displayName());
+                insert.setString(4, a.username() + "@demo.educommons.invalid");
+                insert.setString(5, hasher.apply(PASSWORD));
+                insert.setString(6, a.role().name());
+                created += insert.executeUpdate();
+            }
+        }
+        return created;
+    }
+}

@@ -1,0 +1,63 @@
+package org.educommons.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.educommons.platform.database.DatabaseConfiguration;
+
+/**
+ * Looks up sign-in data before any tenant is known, through the owner-defined functions
+ * {@code identity_find_login} and {@code identity_find_token}; the account table itself stays
+ * behind row-level security.
+ */
+@ApplicationScoped
+public class Logins {
+
+    @Resource(lookup = DatabaseConfiguration.DATA_SOURCE)
+    DataSource dataSource;
+
+    /** Stored login data for a username. */
+    public record Login(AccountPrincipal principal, String passwordHash, boolean enabled) {
+    }
+
+    public Optional<Login> byUsername(String username) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select tenant_id, account_id, password_hash, roles, enabled from identity_find_login(?)")) {
+            s.setString(1, username);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                var principal = new AccountPrincipal(r.getLong(1), r.getLong(2), username, Role.parse(r.getString(4)));
+                return Optional.of(new Login(principal, r.getString(3), r.getBoolean(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Login lookup failed", e);
+        }
+    }
+
+    public Optional<AccountPrincipal> byTokenHash(String tokenHash) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select tenant_id, account_id, username, roles from identity_find_token(?)")) {
+            s.setString(1, tokenHash);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AccountPrincipal(r.getLong(1), r.getLong(2), r.getString(3), Role.parse(r.getString(4))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Token lookup failed", e);
+        }
+    }
+}

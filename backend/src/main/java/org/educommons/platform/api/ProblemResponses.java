@@ -1,0 +1,86 @@
+package org.educommons.platform.api;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.educommons.platform.problem.Problem;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.problem.Problems;
+
+/**
+ * The API's one exception-to-problem mapping: every failure leaves as {@code application/problem+json}
+ * in the caller's language; unexpected failures are logged with an incident id and never show a
+ * stack trace.
+ */
+@Provider
+public class ProblemResponses implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        return respond(thrown, headers, uriInfo);
+    }
+
+    static Response respond(Throwable thrown, HttpHeaders headers, UriInfo uriInfo) {
+        Locale locale = RequestLocale.of(headers);
+        String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
+        Problem problem = toProblem(unwrap(thrown), locale, instance);
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .entity(problem)
+                .build();
+    }
+
+    private static Problem toProblem(Throwable t, Locale locale, String instance) {
+        if (t instanceof ProblemException p) {
+            return Problems.of(p, locale, instance);
+        }
+        if (t instanceof ConstraintViolationException cve) {
+            return Problems.of(ValidationProblems.from(cve), locale, instance);
+        }
+        if (t instanceof JsonbException || t instanceof ProcessingException) {
+            // the request body could not be read as the JSON the endpoint expects
+            return Problems.of(new ProblemException(400, "malformed-body"), locale, instance);
+        }
+        if (t instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            if (wae.getCause() instanceof JsonbException) {
+                return Problems.of(new ProblemException(400, "malformed-body"), locale, instance);
+            }
+            return Problems.ofStatus(wae.getResponse().getStatus(), locale, instance);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident + " at " + instance, t);
+        return Problems.of(new ProblemException(500, "internal", incident), locale, instance);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof jakarta.ejb.EJBException || current instanceof jakarta.transaction.RollbackException
+                || current.getClass().getName().equals("jakarta.transaction.TransactionalException"))
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

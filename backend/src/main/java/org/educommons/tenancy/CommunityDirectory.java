@@ -1,0 +1,102 @@
+package org.educommons.tenancy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.educommons.platform.problem.ProblemException;
+
+/**
+ * Who is in which community: the public directory of communities, their members in roster order
+ * (founding members first) and tenants. Used by the API and by the community home page.
+ */
+@ApplicationScoped
+public class CommunityDirectory {
+
+    @PersistenceContext(unitName = "educommons")
+    EntityManager em;
+
+    public List<CommunitySummary> communities() {
+        return em.createQuery("""
+                        select c, (select count(m) from Membership m where m.community = c)
+                          from Community c order by c.foundedIn, c.slug""", Object[].class)
+                .getResultList().stream()
+                .map(row -> CommunitySummary.of((Community) row[0], ((Number) row[1]).intValue()))
+                .toList();
+    }
+
+    public CommunityDetails community(CommunitySlug slug) {
+        Community community = findCommunity(slug);
+        List<Member> members = em.createQuery("""
+                        select m from Membership m join fetch m.tenant
+                         where m.community = :community
+                         order by m.role, m.rosterPosition""", Membership.class)
+                .setParameter("community", community)
+                .getResultList().stream()
+                .map(Member::of)
+                .toList();
+        return new CommunityDetails(community.slug().value(), community.name(), community.foundedIn(),
+                community.description(), members);
+    }
+
+    public TenantDetails tenant(TenantSlug slug) {
+        Tenant tenant = em.createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
+                .setParameter("slug", slug.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("tenant", slug.value()));
+        String parent = tenant.parentId() == null ? null : em.find(Tenant.class, tenant.parentId()).slug().value();
+        List<TenantDetails.CommunityMembership> memberships = em.createQuery("""
+                        select m from Membership m join fetch m.community
+                         where m.tenant = :tenant order by m.joinedYear, m.community.slug""", Membership.class)
+                .setParameter("tenant", tenant)
+                .getResultList().stream()
+                .map(m -> new TenantDetails.CommunityMembership(m.community().slug().value(), m.community().name(),
+                        m.role(), m.secretariat(), m.joinedYear(), m.joinedOn(), m.joinedAtMeeting()))
+                .toList();
+        return new TenantDetails(tenant.slug().value(), tenant.name(), tenant.kind(), tenant.region(), parent, memberships);
+    }
+
+    private Community findCommunity(CommunitySlug slug) {
+        return em.createQuery("select c from Community c where c.slug = :slug", Community.class)
+                .setParameter("slug", slug.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("community", slug.value()));
+    }
+
+    /** A community in a list. */
+    public record CommunitySummary(String slug, LocalizedName name, int foundedIn, int memberCount) {
+        static CommunitySummary of(Community c, int memberCount) {
+            return new CommunitySummary(c.slug().value(), c.name(), c.foundedIn(), memberCount);
+        }
+    }
+
+    /** A community with its members in roster order. */
+    public record CommunityDetails(String slug, LocalizedName name, int foundedIn, LocalizedName description,
+                                   List<Member> members) {
+    }
+
+    /** One member of a community, as the community lists it. */
+    public record Member(String tenant, LocalizedName name, TenantKind kind, String region, MembershipRole role,
+                         boolean secretariat, int joinedYear, LocalDate joinedOn, String joinedAtMeeting) {
+        static Member of(Membership m) {
+            Tenant t = m.tenant();
+            return new Member(t.slug().value(), t.name(), t.kind(), t.region(), m.role(), m.secretariat(),
+                    m.joinedYear(), m.joinedOn(), m.joinedAtMeeting());
+        }
+
+        public boolean founding() {
+            return role == MembershipRole.FOUNDING_MEMBER;
+        }
+    }
+
+    /** A tenant and the communities it belongs to. */
+    public record TenantDetails(String slug, LocalizedName name, TenantKind kind, String region, String parent,
+                                List<CommunityMembership> communities) {
+        public record CommunityMembership(String community, LocalizedName name, MembershipRole role, boolean secretariat,
+                                          int joinedYear, LocalDate joinedOn, String joinedAtMeeting) {
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.educommons.tenancy;
+
+import java.util.Locale;
+
+import org.educommons.platform.i18n.Messages;
+
+/** A name in Simplified Chinese and English. */
+public record LocalizedName(String zh, String en) {
+
+    public String in(Locale locale) {
+        return Messages.ENGLISH.equals(Messages.supported(locale)) ? en : zh;
+    }
+}

@@ -1,0 +1,40 @@
+package org.educommons.platform.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    @Test
+    void chineseIsTheDefaultAndEnglishIsChosenByAcceptLanguage() {
+        assertThat(Messages.fromAcceptLanguage(null)).isEqualTo(Messages.CHINESE);
+        assertThat(Messages.fromAcceptLanguage("fr-FR, de;q=0.8")).isEqualTo(Messages.CHINESE);
+        assertThat(Messages.fromAcceptLanguage("en-US,en;q=0.9")).isEqualTo(Messages.ENGLISH);
+        assertThat(Messages.fromAcceptLanguage("zh-CN,en;q=0.5")).isEqualTo(Messages.CHINESE);
+        assertThat(Messages.fromAcceptLanguage(";;;garbage")).isEqualTo(Messages.CHINESE);
+    }
+
+    @Test
+    void translatedArgumentsAreResolvedInTheSameLanguage() {
+        assertThat(Messages.get(Locale.ENGLISH, "problem.not-found.detail", new MessageKey("entity.community"), "x"))
+                .isEqualTo("There is no community 'x'.");
+        assertThat(Messages.get(Locale.SIMPLIFIED_CHINESE, "problem.not-found.detail", new MessageKey("entity.community"), "x"))
+                .isEqualTo("找不到共同体“x”。");
+    }
+
+    @Test
+    void theJvmDefaultLocaleNeverLeaksIn() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(Messages.get(Locale.SIMPLIFIED_CHINESE, "nav.login")).isEqualTo("登录");
+            Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
+            assertThat(Messages.get(Locale.ENGLISH, "nav.login")).isEqualTo("Sign in");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.educommons.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.platform.database.LocalPostgres;
+import org.educommons.platform.database.SchemaMigrator;
+
+/**
+ * A real PostgreSQL for tests: the server named by {@code EDUCOMMONS_DB_URL} (with
+ * {@code EDUCOMMONS_DB_USER} / {@code EDUCOMMONS_DB_PASSWORD}, a role allowed to create
+ * databases and roles) when set, otherwise an embedded one started once per test JVM. Every caller
+ * gets a fresh, empty database of its own.
+ */
+public final class TestDatabase {
+
+    public static final String APP_PASSWORD = "educommons-test-app-password";
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static Server server;
+
+    private TestDatabase() {
+    }
+
+    private record Server(String adminUrl, String user, String password, String urlPrefix) {
+    }
+
+    /** A new empty database (not yet migrated). */
+    public static synchronized DatabaseSettings fresh(String purpose) {
+        Server s = server();
+        String name = ("ec_" + purpose + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
+                .toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        LocalPostgres.ensureDatabase(s.adminUrl(), s.user(), s.password(), name);
+        return new DatabaseSettings(s.urlPrefix() + name, s.user(), s.password(),
+                DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD);
+    }
+
+    /** A new database with the current schema. */
+    public static DatabaseSettings migrated(String purpose) {
+        DatabaseSettings settings = fresh(purpose);
+        SchemaMigrator.migrate(settings);
+        return settings;
+    }
+
+    public static Connection owner(DatabaseSettings settings) throws SQLException {
+        return DriverManager.getConnection(settings.url(), settings.ownerUser(), settings.ownerPassword());
+    }
+
+    public static Connection app(DatabaseSettings settings) throws SQLException {
+        return DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
+    }
+
+    private static Server server() {
+        if (server != null) {
+            return server;
+        }
+        String external = System.getenv("EDUCOMMONS_DB_URL");
+        if (external != null && !external.isBlank()) {
+            String user = System.getenv().getOrDefault("EDUCOMMONS_DB_USER", "postgres");
+            String password = System.getenv().getOrDefault("EDUCOMMONS_DB_PASSWORD", "");
+            String prefix = external.substring(0, external.lastIndexOf('/') + 1);
+            server = new Server(external, user, password, prefix);
+        } else {
+            Path data = Path.of(System.getProperty("java.io.tmpdir"), "test-postgres-" + ProcessHandle.current().pid(), "data");
+            LocalPostgres pg = LocalPostgres.start(data, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
+            server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, "", "jdbc:postgresql://localhost:" + pg.port() + "/");
+        }
+        return server;
+    }
+}

@@ -1,0 +1,92 @@
+package org.educommons.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * What {@code deploy/run} is told by the environment, each with a default:
+ * <ul>
+ * <li>{@code EDUCOMMONS_PORT} (8080): HTTP port;</li>
+ * <li>{@code EDUCOMMONS_DATA} ({@code ~/.educommons}): embedded database files, logs, secrets,
+ * tenant-config folder; survives restarts;</li>
+ * <li>{@code EDUCOMMONS_DB_URL}, {@code EDUCOMMONS_DB_USER}, {@code EDUCOMMONS_DB_PASSWORD}: a PostgreSQL
+ * to use instead of the embedded one (the user owns the schema and may create roles);</li>
+ * <li>{@code EDUCOMMONS_DB_APP_PASSWORD}: password of the application's own database role
+ * (generated and kept in the data folder when not set);</li>
+ * <li>{@code EDUCOMMONS_DEMO}: load the demo community and accounts (on by default with the embedded
+ * database, off with a configured one).</li>
+ * </ul>
+ */
+record LaunchSettings(int port, Path data, String dbUrl, String dbUser, String dbPassword, String appPassword,
+                      boolean demo) {
+
+    static LaunchSettings from(Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("EDUCOMMONS_PORT", "8080").trim());
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("EDUCOMMONS_PORT must be a port number, got " + port);
+        }
+        Path data = Path.of(env.getOrDefault("EDUCOMMONS_DATA",
+                Path.of(System.getProperty("user.home"), ".educommons").toString())).toAbsolutePath();
+        String url = blankToNull(env.get("EDUCOMMONS_DB_URL"));
+        if (url != null && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("EDUCOMMONS_DB_URL must be a jdbc:postgresql: URL, got " + url);
+        }
+        String user = env.getOrDefault("EDUCOMMONS_DB_USER", "postgres");
+        String password = env.getOrDefault("EDUCOMMONS_DB_PASSWORD", "");
+        boolean demo = Boolean.parseBoolean(env.getOrDefault("EDUCOMMONS_DEMO", String.valueOf(url == null)).trim());
+        String appPassword = blankToNull(env.get("EDUCOMMONS_DB_APP_PASSWORD"));
+        return new LaunchSettings(port, data, url, user, password, appPassword == null ? storedAppPassword(data) : appPassword, demo);
+    }
+
+    boolean embeddedDatabase() {
+        return dbUrl == null;
+    }
+
+    Path postgresData() {
+        return data.resolve("postgres");
+    }
+
+    Path logs() {
+        return data.resolve("logs");
+    }
+
+    Path tenantConfig() {
+        return data.resolve("tenant-config");
+    }
+
+    Path payaraRoot() {
+        return data.resolve("payara");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The application role's password, generated on first start and kept readable by the owner only. */
+    private static String storedAppPassword(Path data) {
+        Path file = data.resolve("secrets").resolve("db-app-password");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            String password = java.util.HexFormat.of().formatHex(bytes);
+            Files.writeString(file, password);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the database password in " + file, e);
+        }
+    }
+}

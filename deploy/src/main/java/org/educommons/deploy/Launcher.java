@@ -1,0 +1,181 @@
+package org.educommons.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.educommons.platform.database.DatabaseHealthCheck;
+import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.platform.database.LocalPostgres;
+import org.educommons.platform.database.SchemaMigrator;
+import org.educommons.tenantconfig.ConfigFiles;
+import org.educommons.tenantconfig.ConfigReader;
+import org.educommons.tenantconfig.InvalidConfigException;
+
+/**
+ * Starts EduCommons: checks the tenant configuration, starts the embedded PostgreSQL unless a
+ * server is configured, runs Payara Micro with the application, prints one line when it is ready,
+ * and on Ctrl-C stops the application first and the database second.
+ */
+public final class Launcher {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final String DATABASE = "educommons";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("EduCommons: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path dist = distribution();
+        try {
+            checkTenantConfiguration(settings);
+        } catch (InvalidConfigException e) {
+            System.err.println("EduCommons: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(settings.logs());
+        Files.createDirectories(settings.tenantConfig());
+
+        LocalPostgres embedded = null;
+        DatabaseSettings db;
+        if (settings.embeddedDatabase()) {
+            embedded = LocalPostgres.start(settings.postgresData(), 0);
+            embedded.ensureDatabase(DATABASE);
+            db = new DatabaseSettings(embedded.jdbcUrl(DATABASE), LocalPostgres.SUPERUSER, "",
+                    DatabaseSettings.DEFAULT_APP_USER, settings.appPassword());
+        } else {
+            db = new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
+                    DatabaseSettings.DEFAULT_APP_USER, settings.appPassword());
+        }
+
+        // The schema and the application's role must exist before the application deploys:
+        // its persistence unit connects as that role while it loads.
+        SchemaMigrator.migrate(db);
+
+        Path serverLog = settings.logs().resolve("server.log");
+        Process server = startServer(settings, db, dist, serverLog);
+        Runtime.getRuntime().addShutdownHook(new Thread(new Stopper(server, embedded, settings)::stop, "educommons-stop"));
+
+        String url = "http://localhost:" + settings.port() + "/";
+        if (!awaitReady(server, settings.port())) {
+            System.err.println("EduCommons did not start; the last lines of " + serverLog + ":");
+            tail(serverLog, 40).forEach(System.err::println);
+            System.exit(1);
+            return;
+        }
+        System.out.println("EduCommons is ready: " + url
+                + (settings.demo() ? "  (demo sign-in: luzhou.admin / educommons-demo)" : "")
+                + "  — Ctrl-C stops it");
+        int exit = server.waitFor();
+        System.exit(exit == 0 || exit == 143 || exit == 130 ? 0 : exit);
+    }
+
+    private static void checkTenantConfiguration(LaunchSettings settings) {
+        List<ConfigFiles.ConfigFile> files = new ArrayList<>();
+        if (settings.demo()) {
+            files.addAll(ConfigFiles.onClasspath(ConfigFiles.DEMO, Launcher.class.getClassLoader()));
+        }
+        files.addAll(ConfigFiles.inDirectory(settings.tenantConfig()));
+        ConfigReader.read(files);
+    }
+
+    private static Process startServer(LaunchSettings settings, DatabaseSettings db, Path dist, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
+                "-Djava.awt.headless=true",
+                "-Duser.timezone=Asia/Shanghai",
+                "-D" + DatabaseSettings.URL + "=" + db.url(),
+                "-D" + DatabaseSettings.USER + "=" + db.ownerUser(),
+                "-D" + DatabaseSettings.APP_USER + "=" + db.appUser(),
+                "-Deducommons.demo=" + settings.demo(),
+                "-Deducommons.tenant-config.dir=" + settings.tenantConfig(),
+                "-jar", dist.resolve("payara-micro.jar").toString(),
+                "--deploy", dist.resolve("ROOT.war").toString(),
+                "--port", String.valueOf(settings.port()),
+                "--rootdir", settings.payaraRoot().toString(),
+                "--nocluster", "--disablephonehome"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // secrets travel in the environment, not on the command line that `ps` shows
+        builder.environment().put("EDUCOMMONS_DB_PASSWORD", db.ownerPassword());
+        builder.environment().put("EDUCOMMONS_DB_APP_PASSWORD", db.appPassword());
+        return builder.start();
+    }
+
+    /** Waits until the application's health check reports the database UP, or the server dies. */
+    private static boolean awaitReady(Process server, int port) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline) && server.isAlive()) {
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains(DatabaseHealthCheck.NAME)) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    private static List<String> tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return all.subList(Math.max(0, all.size() - lines), all.size());
+        } catch (IOException e) {
+            return List.of("(cannot read " + file + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static Path distribution() throws URISyntaxException {
+        return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    }
+
+    /** Stops the application server first, then the embedded database. */
+    private record Stopper(Process server, LocalPostgres embedded, LaunchSettings settings) {
+        void stop() {
+            if (server.isAlive()) {
+                server.destroy();
+                try {
+                    if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                        server.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (embedded != null) {
+                try {
+                    embedded.close();
+                } catch (RuntimeException alreadyStopping) {
+                    // Ctrl-C reached PostgreSQL too; it shuts down cleanly on its own
+                }
+            }
+            System.out.println("EduCommons stopped. Data kept in " + settings.data());
+        }
+    }
+}

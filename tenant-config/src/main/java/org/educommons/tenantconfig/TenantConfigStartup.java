@@ -1,0 +1,74 @@
+package org.educommons.tenantconfig;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.educommons.identity.DemoAccounts;
+import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.platform.database.SchemaStartup;
+
+/**
+ * Applies the tenant configuration when the application starts, right after the schema migration:
+ * the files in {@code educommons.tenant-config.dir} and, with {@code educommons.demo=true}, the demo
+ * community and its demo accounts. Invalid files stop the start with every error listed.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaStartup")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class TenantConfigStartup {
+
+    public static final String DIRECTORY = "educommons.tenant-config.dir";
+    public static final String DEMO = "educommons.demo";
+
+    private static final Logger LOG = Logger.getLogger(TenantConfigStartup.class.getName());
+
+    @EJB
+    SchemaStartup schema;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @PostConstruct
+    void apply() {
+        Config config = ConfigProvider.getConfig();
+        boolean demo = config.getOptionalValue(DEMO, Boolean.class).orElse(false);
+        List<ConfigFiles.ConfigFile> files = new ArrayList<>();
+        if (demo) {
+            files.addAll(ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigStartup.class.getClassLoader()));
+        }
+        config.getOptionalValue(DIRECTORY, String.class)
+                .ifPresent(dir -> files.addAll(ConfigFiles.inDirectory(Path.of(dir))));
+        Definitions.ConfigSet set = ConfigReader.read(files);
+        DatabaseSettings db = schema.settings();
+        try (Connection owner = DriverManager.getConnection(db.url(), db.ownerUser(), db.ownerPassword())) {
+            ConfigApplier.Report report = ConfigApplier.apply(set, owner);
+            LOG.info(() -> "Tenant configuration applied: " + set.tenants().size() + " tenants, "
+                    + set.communities().size() + " communities; rows changed: " + report);
+            if (demo) {
+                passwordHash.initialize(java.util.Map.of());
+                int created = DemoAccounts.seed(owner, password -> passwordHash.generate(password.toCharArray()));
+                LOG.info(() -> "Demo mode: " + created + " demo accounts created");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not apply the tenant configuration: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.educommons.tenantconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TenantConfigTest {
+
+    @TempDir
+    Path dir;
+
+    DatabaseSettings db;
+
+    @BeforeEach
+    void copyOfTheDemoSetAndAFreshDatabase() throws IOException {
+        for (ConfigFiles.ConfigFile f : demo()) {
+            Path target = dir.resolve(f.name().substring(f.name().indexOf(f.kind() == ConfigFiles.Kind.TENANT ? "tenants/" : "communities/")));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, f.text(), StandardCharsets.UTF_8);
+        }
+        db = TestDatabase.migrated("config");
+    }
+
+    private static List<ConfigFiles.ConfigFile> demo() {
+        return ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigTest.class.getClassLoader());
+    }
+
+    private ConfigApplier.Report apply(List<ConfigFiles.ConfigFile> files) throws SQLException {
+        try (Connection owner = TestDatabase.owner(db)) {
+            return ConfigApplier.apply(ConfigReader.read(files), owner);
+        }
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = TestDatabase.owner(db); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(r.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    private List<String> snapshot() throws SQLException {
+        List<String> all = new ArrayList<>();
+        all.addAll(rows("select * from tenant order by id"));
+        all.addAll(rows("select * from community order by id"));
+        all.addAll(rows("select * from community_membership order by tenant_id, community_id"));
+        all.addAll(rows("select * from account order by tenant_id, id"));
+        return all;
+    }
+
+    @Test
+    void theDemoCommunityAppliesWithItsElevenMembersInRosterOrder() throws SQLException {
+        ConfigApplier.Report report = apply(demo());
+
+        assertThat(report).isEqualTo(new ConfigApplier.Report(11, 1, 11, 11));
+        assertThat(rows("""
+                select t.slug, m.role, coalesce(m.joined_on::text, m.joined_year::text)
+                  from community_membership m join tenant t on t.id = m.tenant_id
+                 order by m.roster_position""")).containsExactly(
+                "luzhou|FOUNDING_MEMBER|2020", "yongchuan|FOUNDING_MEMBER|2020", "jiangjin|FOUNDING_MEMBER|2020",
+                "rongchang|FOUNDING_MEMBER|2020", "zigong|MEMBER|2023-02-20", "neijiang|MEMBER|2023-02-20",
+                "yibin|MEMBER|2023-02-20", "qijiang|MEMBER|2023-02-20", "dazu|MEMBER|2023-02-20",
+                "tongliang|MEMBER|2023-02-20", "wansheng|MEMBER|2023-02-20");
+        assertThat(rows("select name_zh from community")).containsExactly("川南渝西教育共同体");
+        assertThat(rows("select username, roles, password_hash is null from account where username = 'luzhou.admin'"))
+                .containsExactly("luzhou.admin|TENANT_ADMIN|t");
+    }
+
+    @Test
+    void applyingTwiceChangesNothing() throws SQLException {
+        apply(demo());
+        List<String> before = snapshot();
+
+        ConfigApplier.Report second = apply(demo());
+
+        assertThat(second.total()).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedFileUpdatesOnlyWhatChanged() throws Exception {
+        apply(ConfigFiles.inDirectory(dir));
+        edit("tenants/zigong.yaml", "region: 四川省自贡市", "region: 四川省 自贡市");
+
+        ConfigApplier.Report report = apply(ConfigFiles.inDirectory(dir));
+
+        assertThat(report).isEqualTo(new ConfigApplier.Report(1, 0, 0, 0));
+        assertThat(rows("select region from tenant where slug = 'zigong'")).containsExactly("四川省 自贡市");
+    }
+
+    @Test
+    void addingATenantFileOnboardsTheTenantOnTheNextApply() throws Exception {
+        apply(ConfigFiles.inDirectory(dir));
+        Files.writeString(dir.resolve("tenants/luxian.yaml"), """
+                slug: luxian
+                name: {zh: 泸县教育和体育局, en: Luxian County Bureau of Education and Sports}
+                kind: DISTRICT
+                region: 四川省泸州市泸县
+                admin: {username: luxian.admin, displayName: 泸县管理员, email: admin@luxian.example.cn}
+                """);
+        Files.writeString(dir.resolve("communities/chuannan-yuxi.yaml"),
+                Files.readString(dir.resolve("communities/chuannan-yuxi.yaml")) + """
+                  - tenant: luxian
+                    role: MEMBER
+                    joined: 2026-11-20
+                    meeting: 第十一次联席会
+                """);
+
+        ConfigApplier.Report report = apply(ConfigFiles.inDirectory(dir));
+
+        assertThat(report).isEqualTo(new ConfigApplier.Report(1, 0, 1, 1));
+        assertThat(rows("""
+                select t.slug, m.joined_on, m.joined_at_meeting, m.roster_position
+                  from community_membership m join tenant t on t.id = m.tenant_id where t.slug = 'luxian'"""))
+                .containsExactly("luxian|2026-11-20|第十一次联席会|12");
+    }
+
+    static Stream<Arguments> invalidFiles() {
+        return Stream.of(
+                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: [unclosed", "tenants/dazu.yaml", "", "is not valid YAML (line"),
+                Arguments.of("tenants/dazu.yaml", "  en: Dazu District Education Commission, Chongqing\n", "", "tenants/dazu.yaml", "name.en", "is required"),
+                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: COUNTY_TOWN", "tenants/dazu.yaml", "kind", "'COUNTY_TOWN' is not one of"),
+                Arguments.of("tenants/dazu.yaml", "region:", "regoin:", "tenants/dazu.yaml", "regoin", "is not a known field"),
+                Arguments.of("tenants/dazu.yaml", "slug: dazu", "slug: Dazu_District", "tenants/dazu.yaml", "slug", "must be 2-63 lower-case"),
+                Arguments.of("tenants/dazu.yaml", "slug: dazu", "slug: dazu-qu", "tenants/dazu.yaml", "slug", "differs from the file name"),
+                Arguments.of("tenants/dazu.yaml", "username: dazu.admin", "username: luzhou.admin", "tenants/", "admin.username", "is already used in"),
+                Arguments.of("tenants/dazu.yaml", "email: dazu.admin@demo.educommons.invalid", "email: not-an-address", "tenants/dazu.yaml", "admin.email", "is not an e-mail address"),
+                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: DISTRICT\nparent: chongqing", "tenants/dazu.yaml", "parent", "names no defined tenant: 'chongqing'"),
+                Arguments.of("communities/chuannan-yuxi.yaml", "tenant: wansheng", "tenant: wanzhou", "communities/chuannan-yuxi.yaml", "members[10].tenant", "names no defined tenant: 'wanzhou'"),
+                Arguments.of("communities/chuannan-yuxi.yaml", "tenant: wansheng", "tenant: dazu", "communities/chuannan-yuxi.yaml", "members[10].tenant", "'dazu' is listed twice"),
+                Arguments.of("communities/chuannan-yuxi.yaml", "joined: 2020\n    secretariat: true", "joined: 2019\n    secretariat: true", "communities/chuannan-yuxi.yaml", "members[0].joined", "before the community was founded"),
+                Arguments.of("communities/chuannan-yuxi.yaml", "    role: MEMBER\n    joined: 2023-02-20\n    meeting: 第七次联席会\n  - tenant: neijiang", "    role: MEMBER\n    joined: 2023-02-30\n    meeting: 第七次联席会\n  - tenant: neijiang", "communities/chuannan-yuxi.yaml", "members[4].joined", "'2023-02-30' is neither a year nor a date"),
+                Arguments.of("communities/chuannan-yuxi.yaml", "role: MEMBER", "role: OBSERVER", "communities/chuannan-yuxi.yaml", "members[4].role", "'OBSERVER' is not one of"),
+                Arguments.of("communities/chuannan-yuxi.yaml", "foundedIn: 2020", "foundedIn: twenty", "communities/chuannan-yuxi.yaml", "foundedIn", "is not a year"));
+    }
+
+    @ParameterizedTest(name = "{4}: {5}")
+    @MethodSource("invalidFiles")
+    void anInvalidFileIsRefusedWithFileFieldAndReasonAndNothingIsApplied(String file, String from, String to,
+            String reportedFile, String field, String message) throws Exception {
+        edit(file, from, to);
+
+        assertThatThrownBy(() -> apply(ConfigFiles.inDirectory(dir)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.errors())
+                        .anySatisfy(err -> {
+                            assertThat(err.file()).contains(reportedFile);
+                            assertThat(err.field()).isEqualTo(field);
+                            assertThat(err.message()).contains(message);
+                        }));
+        assertThat(rows("select slug from tenant")).isEmpty();
+    }
+
+    @Test
+    void severalErrorsInSeveralFilesAreReportedAtOnce() throws Exception {
+        edit("tenants/dazu.yaml", "kind: DISTRICT", "kind: TOWN");
+        edit("tenants/yibin.yaml", "region: 四川省宜宾市\n", "");
+        edit("communities/chuannan-yuxi.yaml", "tenant: wansheng", "tenant: wanzhou");
+
+        assertThatThrownBy(() -> apply(ConfigFiles.inDirectory(dir)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.errors())
+                        .extracting(err -> err.file().substring(err.file().lastIndexOf('/') + 1) + ":" + err.field())
+                        .containsExactlyInAnyOrder("dazu.yaml:kind", "yibin.yaml:region", "chuannan-yuxi.yaml:members[10].tenant"))
+                .hasMessageContaining("3 errors");
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = dir.resolve(file);
+        String text = Files.readString(p);
+        assertThat(text).as("test set-up: %s contains %s", file, from).contains(from);
+        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    }
+}

@@ -1,0 +1,112 @@
+package org.educommons.ui.tenancy;
+
+import java.time.format.DateTimeFormatter;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunityDirectory.CommunityDetails;
+import org.educommons.tenancy.CommunityDirectory.Member;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.ui.MainLayout;
+
+/** A community's home: who it is and its members with the day each joined, founders marked. */
+@Route(value = "communities", layout = MainLayout.class)
+public class CommunityView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final CommunityDirectory directory;
+    private String title = "";
+
+    @Inject
+    public CommunityView(CommunityDirectory directory) {
+        this.directory = directory;
+        setPadding(true);
+    }
+
+    /** The address of community {@code slug}'s home. */
+    public static String path(String slug) {
+        return "communities/" + slug;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String slug) {
+        if (!CommunitySlug.isValid(slug)) {
+            throw ProblemException.notFound("community", slug);
+        }
+        show(directory.community(new CommunitySlug(slug)));
+    }
+
+    private void show(CommunityDetails community) {
+        removeAll();
+        title = community.name().in(getLocale());
+        H2 heading = new H2(title);
+        heading.setId("community-name");
+        add(heading);
+        if (community.description().zh() != null) {
+            add(new Paragraph(community.description().in(getLocale())));
+        }
+        long founders = community.members().stream().filter(Member::founding).count();
+        Span count = new Span(getTranslation("community.member-count", community.members().size(), founders));
+        count.setId("member-count");
+        add(count, members(community));
+    }
+
+    private Grid<Member> members(CommunityDetails community) {
+        Grid<Member> grid = new Grid<>();
+        grid.setId("members");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(m -> m.name().in(getLocale())).setHeader(getTranslation("community.column.name"))
+                .setFlexGrow(3);
+        grid.addColumn(m -> getTranslation("kind." + m.kind().name())).setHeader(getTranslation("community.column.kind"))
+                .setFlexGrow(1);
+        grid.addColumn(Member::region).setHeader(getTranslation("community.column.region")).setFlexGrow(2);
+        grid.addColumn(this::joined).setHeader(getTranslation("community.column.joined")).setFlexGrow(2)
+                .setTextAlign(ColumnTextAlign.START);
+        grid.addComponentColumn(this::roleBadges).setHeader(getTranslation("community.column.role")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItems(community.members());
+        return grid;
+    }
+
+    private String joined(Member m) {
+        String when = m.joinedOn() != null ? m.joinedOn().format(DateTimeFormatter.ISO_LOCAL_DATE)
+                : getTranslation("community.joined-year", String.valueOf(m.joinedYear()));
+        return m.joinedAtMeeting() == null ? when : when + " " + getTranslation("community.joined-at", m.joinedAtMeeting());
+    }
+
+    private Component roleBadges(Member m) {
+        HorizontalLayout badges = new HorizontalLayout();
+        badges.setSpacing(true);
+        Span role = new Span(getTranslation("community.role." + m.role().name()));
+        role.getElement().getThemeList().add(m.founding() ? "badge success" : "badge");
+        role.addClassName(m.founding() ? "founding-member" : "member");
+        badges.add(role);
+        if (m.secretariat()) {
+            Span secretariat = new Span(getTranslation("community.secretariat"));
+            secretariat.getElement().getThemeList().add("badge contrast");
+            badges.add(secretariat);
+        }
+        return badges;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

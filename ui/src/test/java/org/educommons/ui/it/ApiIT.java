@@ -1,0 +1,169 @@
+package org.educommons.ui.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The first API on a real Payara Micro and PostgreSQL: directory, health, OpenAPI, sign-in, errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    @Test
+    void healthIsUpBecauseTheDatabaseAnswers() {
+        Api.Reply health = api.get("health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.body()).contains("educommons-database");
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        Api.Reply openapi = api.get("openapi", "Accept", "application/json");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/communities/{slug}", "/api/v1/auth/token", "/api/v1/tenants/{slug}");
+    }
+
+    @Test
+    void communitiesAreListedWithTheirMemberCounts() {
+        JsonNode list = api.get("api/v1/communities").json();
+        assertThat(list).hasSize(1);
+        assertThat(list.get(0).get("slug").asText()).isEqualTo("chuannan-yuxi");
+        assertThat(list.get(0).get("name").get("zh").asText()).isEqualTo("川南渝西教育共同体");
+        assertThat(list.get(0).get("memberCount").asInt()).isEqualTo(11);
+    }
+
+    @Test
+    void aCommunityListsItsMembersFoundersFirstWithTheirJoinDates() {
+        JsonNode community = api.get("api/v1/communities/chuannan-yuxi").json();
+        List<String> roster = new ArrayList<>();
+        community.get("members").forEach(m -> roster.add(m.get("tenant").asText() + " " + m.get("role").asText() + " "
+                + (m.hasNonNull("joinedOn") ? m.get("joinedOn").asText() : m.get("joinedYear").asText())));
+        assertThat(roster).containsExactly(
+                "luzhou FOUNDING_MEMBER 2020", "yongchuan FOUNDING_MEMBER 2020", "jiangjin FOUNDING_MEMBER 2020",
+                "rongchang FOUNDING_MEMBER 2020", "zigong MEMBER 2023-02-20", "neijiang MEMBER 2023-02-20",
+                "yibin MEMBER 2023-02-20", "qijiang MEMBER 2023-02-20", "dazu MEMBER 2023-02-20",
+                "tongliang MEMBER 2023-02-20", "wansheng MEMBER 2023-02-20");
+        JsonNode zigong = community.get("members").get(4);
+        assertThat(zigong.get("name").get("zh").asText()).isEqualTo("自贡市教育和体育局");
+        assertThat(zigong.get("joinedAtMeeting").asText()).isEqualTo("第七次联席会");
+    }
+
+    @Test
+    void aTenantShowsItsCommunities() {
+        JsonNode luzhou = api.get("api/v1/tenants/luzhou").json();
+        assertThat(luzhou.get("kind").asText()).isEqualTo("CITY");
+        assertThat(luzhou.get("communities").get(0).get("community").asText()).isEqualTo("chuannan-yuxi");
+        assertThat(luzhou.get("communities").get(0).get("secretariat").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUnknownSlugIsA404ProblemInTheCallersLanguage() {
+        Api.Reply chinese = api.get("api/v1/communities/atlantis");
+        assertThat(chinese.status()).isEqualTo(404);
+        assertThat(chinese.contentType()).startsWith("application/problem+json");
+        assertThat(chinese.json().get("type").asText()).endsWith("/problems/not-found");
+        assertThat(chinese.json().get("detail").asText()).isEqualTo("找不到共同体“atlantis”。");
+
+        Api.Reply english = api.get("api/v1/tenants/atlantis", "Accept-Language", "en-GB,en;q=0.8");
+        assertThat(english.status()).isEqualTo(404);
+        assertThat(english.contentLanguage()).isEqualTo("en");
+        assertThat(english.json().get("detail").asText()).isEqualTo("There is no member 'atlantis'.");
+        assertThat(english.json().get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        assertThat(api.get("api/v1/no-such-thing").contentType()).startsWith("application/problem+json");
+        assertThat(api.post("api/v1/communities", "{}").status()).isEqualTo(405);
+    }
+
+    @Test
+    void correctCredentialsGiveABearerTokenThatIdentifiesTheCaller() {
+        Api.Reply reply = api.post("api/v1/auth/token", "{\"username\":\"luzhou.admin\",\"password\":\"educommons-demo\"}");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode token = reply.json();
+        assertThat(token.get("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(token.get("expiresIn").asLong()).isPositive();
+
+        JsonNode me = api.get("api/v1/me", Api.bearer(token.get("accessToken").asText())).json();
+        assertThat(me.get("username").asText()).isEqualTo("luzhou.admin");
+        assertThat(me.get("roles").get(0).asText()).isEqualTo("TENANT_ADMIN");
+        assertThat(me.has("passwordHash")).isFalse();
+    }
+
+    @Test
+    void wrongCredentialsAreA401Problem() {
+        Api.Reply wrongPassword = api.post("api/v1/auth/token", "{\"username\":\"luzhou.admin\",\"password\":\"guess\"}",
+                "Accept-Language", "en");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
+        assertThat(wrongPassword.json().get("title").asText()).isEqualTo("Wrong username or password");
+
+        Api.Reply unknownUser = api.post("api/v1/auth/token", "{\"username\":\"nobody\",\"password\":\"educommons-demo\"}");
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(unknownUser.json().get("title").asText()).isEqualTo("用户名或密码错误");
+    }
+
+    @Test
+    void badRequestBodiesAre400ProblemsNamingTheFields() {
+        Api.Reply missing = api.post("api/v1/auth/token", "{\"username\":\"\"}", "Accept-Language", "en");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        List<String> fields = new ArrayList<>();
+        missing.json().get("errors").forEach(e -> fields.add(e.get("field").asText() + ": " + e.get("message").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("password: required", "username: required");
+
+        Api.Reply malformed = api.post("api/v1/auth/token", "{not json");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("type").asText()).endsWith("/problems/malformed-body");
+        assertThat(malformed.body()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
+    void protectedCallsNeedAValidToken() {
+        Api.Reply anonymous = api.get("api/v1/me");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("type").asText()).endsWith("/problems/unauthorized");
+
+        Api.Reply forged = api.get("api/v1/me", "Authorization", "Bearer not-a-real-token");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(forged.json().get("type").asText()).endsWith("/problems/invalid-token");
+    }
+
+    @Test
+    void aPrincipalMayNotListTheTenantsAccounts() {
+        Api.Reply reply = api.get("api/v1/accounts", Api.bearer(api.tokenFor("luzhou.principal1")));
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.json().get("type").asText()).endsWith("/problems/forbidden");
+    }
+}

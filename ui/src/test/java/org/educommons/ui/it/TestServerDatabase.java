@@ -1,0 +1,41 @@
+package org.educommons.ui.it;
+
+import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.testing.TestDatabase;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares the database of the Payara Micro that Arquillian starts: a fresh, migrated PostgreSQL
+ * database (embedded, or on {@code EDUCOMMONS_DB_URL}), handed to the server process through
+ * {@code payara.cmdOptions} before the first test class asks Arquillian for a container.
+ */
+public class TestServerDatabase implements LauncherSessionListener {
+
+    private static DatabaseSettings settings;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("payara.microJar") == null || settings != null) {
+            return; // not an integration-test run
+        }
+        settings = TestDatabase.migrated("it");
+        System.setProperty("payara.cmdOptions", String.join(" ",
+                "-D" + DatabaseSettings.URL + "=" + settings.url(),
+                "-D" + DatabaseSettings.USER + "=" + settings.ownerUser(),
+                "-D" + DatabaseSettings.PASSWORD + "=" + settings.ownerPassword(),
+                "-D" + DatabaseSettings.APP_USER + "=" + settings.appUser(),
+                "-D" + DatabaseSettings.APP_PASSWORD + "=" + settings.appPassword(),
+                "-Deducommons.demo=true",
+                "-Duser.timezone=Asia/Shanghai",
+                "-Xmx768m"));
+    }
+
+    /** The database the server under test uses, for assertions straight on its tables. */
+    public static DatabaseSettings settings() {
+        if (settings == null) {
+            throw new IllegalStateException("TestServerDatabase did not run: is the LauncherSessionListener registered?");
+        }
+        return settings;
+    }
+}
