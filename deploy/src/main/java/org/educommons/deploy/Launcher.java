@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.educommons.platform.database.DatabaseHealthCheck;
 import org.educommons.platform.database.DatabaseSettings;
@@ -36,6 +38,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // the console is for the operator: warnings and the ready line; details go to the server log
+        Logger.getLogger("").setLevel(Level.WARNING);
         LaunchSettings settings;
         try {
             settings = LaunchSettings.from(System.getenv());
@@ -45,6 +49,8 @@ public final class Launcher {
             return;
         }
         Path dist = distribution();
+        System.out.println("EduCommons: starting on port " + settings.port() + ", data in " + settings.data()
+                + (settings.embeddedDatabase() ? " (embedded PostgreSQL)" : " (PostgreSQL at " + settings.dbUrl() + ")"));
         try {
             checkTenantConfiguration(settings);
         } catch (InvalidConfigException e) {

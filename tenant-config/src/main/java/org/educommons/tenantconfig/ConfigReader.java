@@ -42,6 +42,8 @@ public final class ConfigReader {
     private static final Set<String> NAME_FIELDS = Set.of("zh", "en");
 
     private final List<ConfigError> errors = new ArrayList<>();
+    /** Slugs of every tenant file, valid or not, so one broken file does not cascade into roster errors. */
+    private final Set<String> declaredTenants = new HashSet<>();
 
     private ConfigReader() {
     }
@@ -99,6 +101,9 @@ public final class ConfigReader {
         unknownFields(file, "", root, TENANT_FIELDS);
         String slug = slug(file, root, "slug", TenantSlug::isValid);
         expectFileNamedAfter(file, slug);
+        if (slug != null) {
+            declaredTenants.add(slug);
+        }
         LocalizedName name = name(file, root, "name", true);
         TenantKind kind = enumValue(file, root, "", "kind", TenantKind.class);
         String region = text(file, root, "region", true);
@@ -210,7 +215,7 @@ public final class ConfigReader {
             }
         }
         for (TenantDefinition t : tenants) {
-            if (t.parent() != null && !tenantFiles.containsKey(t.parent())) {
+            if (t.parent() != null && !declaredTenants.contains(t.parent())) {
                 error(t.file(), "parent", "names no defined tenant: '" + t.parent() + "'");
             }
             if (t.slug().equals(t.parent())) {
@@ -227,7 +232,7 @@ public final class ConfigReader {
             for (int i = 0; i < c.members().size(); i++) {
                 MemberDefinition m = c.members().get(i);
                 String field = "members[" + i + "].tenant";
-                if (!tenantFiles.containsKey(m.tenant())) {
+                if (!declaredTenants.contains(m.tenant())) {
                     error(c.file(), field, "names no defined tenant: '" + m.tenant() + "'");
                 }
                 if (!seen.add(m.tenant())) {
