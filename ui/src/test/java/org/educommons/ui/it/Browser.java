@@ -16,6 +16,8 @@ final class Browser {
     }
 
     static ChromeDriver start() throws Exception {
+        // Selenium warns at every start that it has no DevTools binding for this Chromium; tests do not use it
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         Path profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
