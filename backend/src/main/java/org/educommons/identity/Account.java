@@ -35,6 +35,9 @@ public class Account {
 
     private boolean enabled;
 
+    @Column(name = "school_id")
+    private Long schoolId;
+
     @Version
     private int version;
 
@@ -67,6 +70,11 @@ public class Account {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** The school a principal heads; {@code null} for other accounts. */
+    public Long schoolId() {
+        return schoolId;
     }
 
     /** Composite key: (tenant, id). */

@@ -27,9 +27,10 @@ public class AccountDirectory {
     TenantContext tenantContext;
 
     /** An account as the API and UI show it; never the password hash. */
-    public record AccountView(long id, String username, String displayName, String email, Set<Role> roles, boolean enabled) {
+    public record AccountView(long id, String username, String displayName, String email, Set<Role> roles, boolean enabled,
+                              Long schoolId) {
         static AccountView of(Account a) {
-            return new AccountView(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled());
+            return new AccountView(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.schoolId());
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The accounts of demo mode, all with the password {@value #PASSWORD}: for every tenant
- * {@code <slug>.admin} and {@code <slug>.principal1..3}, and {@code secretariat} in the tenant that
+ * {@code <slug>.admin} and {@code <slug>.principal1..3} (each the principal of a demo school), and {@code secretariat} in the tenant that
  * runs a community's secretariat. Accounts that already have a password are left alone; accounts
  * created from tenant-config without one get the demo password. Never used outside demo mode.
  */
@@ -24,7 +24,9 @@ public final class DemoAccounts {
     private DemoAccounts() {
     }
 
-    private record Wanted(long tenantId, String username, String displayName, Role role) {
+    private static final String[] ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+    private record Wanted(long tenantId, String username, String displayName, Role role, String school) {
     }
 
     /**
@@ -34,15 +36,17 @@ public final class DemoAccounts {
      */
     public static int seed(Connection owner, UnaryOperator<String> hasher) throws SQLException {
         List<Wanted> wanted = new ArrayList<>();
-        try (PreparedStatement s = owner.prepareStatement("select id, slug, name_zh from tenant order by id");
+        try (PreparedStatement s = owner.prepareStatement("select id, slug, name_zh, region from tenant order by id");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 long tenant = r.getLong(1);
                 String slug = r.getString(2);
                 String name = r.getString(3);
-                wanted.add(new Wanted(tenant, slug + ".admin", name + " 管理员", Role.TENANT_ADMIN));
+                String region = r.getString(4);
+                wanted.add(new Wanted(tenant, slug + ".admin", name + " 管理员", Role.TENANT_ADMIN, null));
                 for (int i = 1; i <= PRINCIPALS_PER_TENANT; i++) {
-                    wanted.add(new Wanted(tenant, slug + ".principal" + i, name + " 校长" + i, Role.PRINCIPAL));
+                    String school = region + "第" + ORDINALS[i - 1] + "实验学校";
+                    wanted.add(new Wanted(tenant, slug + ".principal" + i, school + " 校长", Role.PRINCIPAL, school));
                 }
             }
         }
@@ -50,7 +54,7 @@ public final class DemoAccounts {
                 "select tenant_id from community_membership where secretariat order by community_id limit 1");
              ResultSet r = s.executeQuery()) {
             if (r.next()) {
-                wanted.add(new Wanted(r.getLong(1), "secretariat", "共同体秘书处", Role.SECRETARIAT));
+                wanted.add(new Wanted(r.getLong(1), "secretariat", "共同体秘书处", Role.SECRETARIAT, null));
             }
         }
         Set<String> existing = new HashSet<>();
@@ -62,8 +66,8 @@ public final class DemoAccounts {
         }
         int created = 0;
         try (PreparedStatement insert = owner.prepareStatement("""
-                insert into account (tenant_id, username, display_name, email, password_hash, roles)
-                values (?, ?, ?, ?, ?, ?)
+                insert into account (tenant_id, username, display_name, email, password_hash, roles, school_id)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (username) do update set password_hash = excluded.password_hash
                  where account.password_hash is null""")) {
             for (Wanted a : wanted) {
@@ -76,9 +80,25 @@ public final class DemoAccounts {
                 insert.setString(4, a.username() + "@demo.educommons.invalid");
                 insert.setString(5, hasher.apply(PASSWORD));
                 insert.setString(6, a.role().name());
+                insert.setObject(7, a.school() == null ? null : school(owner, a.tenantId(), a.school()), java.sql.Types.BIGINT);
                 created += insert.executeUpdate();
             }
         }
         return created;
+    }
+
+    /** The id of the demo school {@code name} of the tenant, created when missing. */
+    private static long school(Connection owner, long tenantId, String name) throws SQLException {
+        try (PreparedStatement s = owner.prepareStatement("""
+                insert into school (tenant_id, name_zh) values (?, ?)
+                on conflict (tenant_id, name_zh) do update set name_zh = excluded.name_zh
+                returning id""")) {
+            s.setLong(1, tenantId);
+            s.setString(2, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 }

@@ -54,6 +54,14 @@ public final class TestDatabase {
         return DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
     }
 
+    private static void deleteQuietly(Path folder) {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // best effort: a temporary folder
+        }
+    }
+
     private static Server server() {
         if (server != null) {
             return server;
@@ -65,9 +73,13 @@ public final class TestDatabase {
             String prefix = external.substring(0, external.lastIndexOf('/') + 1);
             server = new Server(external, user, password, prefix);
         } else {
-            Path data = Path.of(System.getProperty("java.io.tmpdir"), "test-postgres-" + ProcessHandle.current().pid(), "data");
-            LocalPostgres pg = LocalPostgres.start(data, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
+            // under the system's temporary folder: as root the server runs as 'nobody', who must reach it
+            Path folder = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "educommons-test-pg-" + ProcessHandle.current().pid());
+            LocalPostgres pg = LocalPostgres.start(folder.resolve("data"), 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                pg.close();
+                deleteQuietly(folder);
+            }));
             server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, "", "jdbc:postgresql://localhost:" + pg.port() + "/");
         }
         return server;

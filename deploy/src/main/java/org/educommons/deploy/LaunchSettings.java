@@ -12,8 +12,9 @@ import java.util.Map;
  * What {@code deploy/run} is told by the environment, each with a default:
  * <ul>
  * <li>{@code EDUCOMMONS_PORT} (8080): HTTP port;</li>
- * <li>{@code EDUCOMMONS_DATA} ({@code ~/.educommons}): embedded database files, logs, secrets,
- * tenant-config folder; survives restarts;</li>
+ * <li>{@code EDUCOMMONS_DATA} ({@code ~/.educommons}; for root {@code /var/lib/educommons}, because the
+ * embedded database then runs as {@code nobody}, who cannot enter {@code /root}): embedded database files,
+ * logs, secrets, tenant-config folder; survives restarts;</li>
  * <li>{@code EDUCOMMONS_DB_URL}, {@code EDUCOMMONS_DB_USER}, {@code EDUCOMMONS_DB_PASSWORD}: a PostgreSQL
  * to use instead of the embedded one (the user owns the schema and may create roles);</li>
  * <li>{@code EDUCOMMONS_DB_APP_PASSWORD}: password of the application's own database role
@@ -30,8 +31,9 @@ record LaunchSettings(int port, Path data, String dbUrl, String dbUser, String d
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("EDUCOMMONS_PORT must be a port number, got " + port);
         }
-        Path data = Path.of(env.getOrDefault("EDUCOMMONS_DATA",
-                Path.of(System.getProperty("user.home"), ".educommons").toString())).toAbsolutePath();
+        Path home = "root".equals(System.getProperty("user.name"))
+                ? Path.of("/var/lib/educommons") : Path.of(System.getProperty("user.home"), ".educommons");
+        Path data = Path.of(env.getOrDefault("EDUCOMMONS_DATA", home.toString())).toAbsolutePath();
         String url = blankToNull(env.get("EDUCOMMONS_DB_URL"));
         if (url != null && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("EDUCOMMONS_DB_URL must be a jdbc:postgresql: URL, got " + url);

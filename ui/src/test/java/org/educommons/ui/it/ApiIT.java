@@ -161,6 +161,14 @@ class ApiIT {
     }
 
     @Test
+    void aDemoPrincipalHeadsASchoolOfTheirTenant() {
+        JsonNode me = api.get("api/v1/me", Api.bearer(api.tokenFor("zigong.principal2"))).json();
+        assertThat(me.get("roles").get(0).asText()).isEqualTo("PRINCIPAL");
+        assertThat(me.get("schoolId").isIntegralNumber()).isTrue();
+        assertThat(me.get("displayName").asText()).isEqualTo("四川省自贡市第二实验学校 校长");
+    }
+
+    @Test
     void aPrincipalMayNotListTheTenantsAccounts() {
         Api.Reply reply = api.get("api/v1/accounts", Api.bearer(api.tokenFor("luzhou.principal1")));
         assertThat(reply.status()).isEqualTo(403);
