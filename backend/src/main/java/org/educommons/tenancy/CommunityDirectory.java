@@ -29,15 +29,8 @@ public class CommunityDirectory {
     }
 
     public CommunityDetails community(CommunitySlug slug) {
-        Community community = findCommunity(slug);
-        List<Member> members = em.createQuery("""
-                        select m from Membership m join fetch m.tenant
-                         where m.community = :community
-                         order by m.role, m.rosterPosition""", Membership.class)
-                .setParameter("community", community)
-                .getResultList().stream()
-                .map(Member::of)
-                .toList();
+        Community community = find(slug);
+        List<Member> members = roster(community).stream().map(Member::of).toList();
         return new CommunityDetails(community.slug().value(), community.name(), community.foundedIn(),
                 community.description(), members);
     }
@@ -59,7 +52,18 @@ public class CommunityDirectory {
         return new TenantDetails(tenant.slug().value(), tenant.name(), tenant.kind(), tenant.region(), parent, memberships);
     }
 
-    private Community findCommunity(CommunitySlug slug) {
+    /** The members of {@code community} in roster order: founding members first. */
+    public List<Membership> roster(Community community) {
+        return em.createQuery("""
+                        select m from Membership m join fetch m.tenant
+                         where m.community = :community
+                         order by m.role, m.rosterPosition""", Membership.class)
+                .setParameter("community", community)
+                .getResultList();
+    }
+
+    /** The community {@code slug}; 404 when there is none. */
+    public Community find(CommunitySlug slug) {
         return em.createQuery("select c from Community c where c.slug = :slug", Community.class)
                 .setParameter("slug", slug.value())
                 .getResultStream().findFirst()

@@ -25,6 +25,9 @@ class RowLevelSecurityTest {
     static long tenantA;
     static long tenantB;
     static long accountOfB;
+    static long tenantC;
+    static long draftOfA;
+    static long publishedOfA;
 
     @BeforeAll
     static void twoTenantsWithAccounts() throws SQLException {
@@ -40,6 +43,43 @@ class RowLevelSecurityTest {
                 r.next();
                 accountOfB = r.getLong(1);
             }
+            // A and B share a community; C is not in it. A has a draft and a published item.
+            tenantC = insertTenant(owner, "tenant-c");
+            s.execute("insert into community (slug, name_zh, name_en, founded_in) values ('shared', '共同体', 'Shared', 2020)");
+            s.execute("insert into community_membership (tenant_id, community_id, role, joined_year, roster_position) "
+                    + "select t.id, c.id, 'FOUNDING_MEMBER', 2020, t.id from tenant t, community c where t.slug in ('tenant-a', 'tenant-b')");
+            s.execute("insert into work_plan (tenant_id, community_id, year, published_at) "
+                    + "select " + tenantA + ", id, 2023, now() from community");
+            draftOfA = insertItem(s, "A draft", false);
+            publishedOfA = insertItem(s, "A published", true);
+            s.execute("insert into plan_item_co_organiser (tenant_id, item_id, co_organiser_id) values "
+                    + "(" + tenantA + ", " + draftOfA + ", " + tenantB + "), (" + tenantA + ", " + publishedOfA + ", " + tenantB + ")");
+        }
+    }
+
+    private static long insertItem(Statement s, String title, boolean published) throws SQLException {
+        try (ResultSet r = s.executeQuery("insert into plan_item (tenant_id, plan_id, community_id, year, position, title, category, published_at) "
+                + "select tenant_id, id, community_id, year, 1, '" + title + "', 'FORUM', " + (published ? "now()" : "null")
+                + " from work_plan returning id")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static List<String> titles(Connection c) throws SQLException {
+        List<String> titles = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("select title from plan_item order by title")) {
+            while (r.next()) {
+                titles.add(r.getString(1));
+            }
+        }
+        return titles;
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
         }
     }
 
@@ -163,7 +203,7 @@ class RowLevelSecurityTest {
         try (Connection c = appAs(tenantA); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("select count(*) from tenant")) {
                 r.next();
-                assertThat(r.getInt(1)).isEqualTo(2);
+                assertThat(r.getInt(1)).isEqualTo(3);
             }
             assertThatThrownBy(() -> s.executeUpdate("update tenant set name_zh = 'x'"))
                     .isInstanceOf(SQLException.class)
@@ -183,6 +223,66 @@ class RowLevelSecurityTest {
                 assertThat(r.next()).isFalse();
             }
             c.rollback();
+        }
+    }
+
+    @Test
+    void publishedPlanItemsAreReadableByMembersOnlyAndDraftsStayHome() throws SQLException {
+        try (Connection a = appAs(tenantA); Connection b = appAs(tenantB); Connection c = appAs(tenantC)) {
+            assertThat(titles(a)).containsExactly("A draft", "A published");
+            assertThat(titles(b)).containsExactly("A published");
+            assertThat(titles(c)).isEmpty();
+            assertThat(count(b, "select count(*) from work_plan")).isOne();
+            assertThat(count(c, "select count(*) from work_plan")).isZero();
+            // co-organiser rows follow their item's visibility
+            assertThat(count(b, "select count(*) from plan_item_co_organiser")).isOne();
+            assertThat(count(c, "select count(*) from plan_item_co_organiser")).isZero();
+            a.rollback();
+            b.rollback();
+            c.rollback();
+        }
+    }
+
+    @Test
+    void aMemberCannotChangeAnotherMembersPublishedItem() throws SQLException {
+        try (Connection b = appAs(tenantB); Statement s = b.createStatement()) {
+            assertThat(s.executeUpdate("update plan_item set title = 'hijacked' where id = " + publishedOfA)).isZero();
+            assertThat(s.executeUpdate("delete from plan_item where id = " + publishedOfA)).isZero();
+            assertThatThrownBy(() -> s.executeUpdate("insert into plan_item (tenant_id, plan_id, community_id, year, position, title, category) "
+                    + "select tenant_id, id, community_id, year, 9, 'planted', 'OTHER' from work_plan"))
+                    .isInstanceOf(SQLException.class);
+            b.rollback();
+        }
+        try (Connection owner = TestDatabase.owner(db)) {
+            assertThat(count(owner, "select count(*) from plan_item where title = 'A published'")).isOne();
+            assertThat(count(owner, "select count(*) from plan_item where title in ('hijacked', 'planted')")).isZero();
+        }
+    }
+
+    @Test
+    void theAuditTrailIsInsertOnlyAndReadableOnlyForTheOwnTenant() throws SQLException {
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            s.execute("insert into audit_entry (tenant_id, actor, entity, entity_id, action) values (" + tenantA + ", 'a.admin', 'x', '1', 'create')");
+            a.commit();
+        }
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("insert into audit_entry (tenant_id, actor, entity, entity_id, action) values ("
+                    + tenantB + ", 'a.admin', 'x', '1', 'forged')")).isInstanceOf(SQLException.class);
+            a.rollback();
+        }
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("select * from audit_entry")).hasMessageContaining("permission denied");
+            a.rollback();
+        }
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("delete from audit_entry")).hasMessageContaining("permission denied");
+            a.rollback();
+        }
+        try (Connection a = appAs(tenantA); Connection b = appAs(tenantB)) {
+            assertThat(count(a, "select count(*) from audit_entries(null, 50)")).isOne();
+            assertThat(count(b, "select count(*) from audit_entries(null, 50)")).isZero();
+            a.rollback();
+            b.rollback();
         }
     }
 

@@ -26,6 +26,18 @@ class MessagesTest {
     }
 
     @Test
+    void everyTextExistsInBothLanguages() throws Exception {
+        java.util.Properties zh = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var a = Messages.class.getResourceAsStream("/org/educommons/i18n/messages.properties");
+             var b = Messages.class.getResourceAsStream("/org/educommons/i18n/messages_en.properties")) {
+            zh.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            en.load(new java.io.InputStreamReader(b, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
+    }
+
+    @Test
     void theJvmDefaultLocaleNeverLeaksIn() {
         Locale before = Locale.getDefault();
         try {

@@ -1,0 +1,214 @@
+package org.educommons.workplan;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** One activity a member commits to in its annual plan (计划事项). */
+@Entity
+@Table(name = "plan_item")
+@IdClass(PlanItem.Key.class)
+public class PlanItem {
+
+    @Id
+    @Column(name = "tenant_id")
+    private Long tenantId;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "plan_item_id")
+    @SequenceGenerator(name = "plan_item_id", sequenceName = "plan_item_id_seq", allocationSize = 1)
+    private Long id;
+
+    @Column(name = "plan_id")
+    private Long planId;
+
+    @Column(name = "community_id")
+    private Long communityId;
+
+    private int year;
+
+    private int position;
+
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    private PlanCategory category;
+
+    @Column(name = "start_month")
+    private Integer startMonth;
+
+    @Column(name = "end_month")
+    private Integer endMonth;
+
+    @Column(name = "lead_unit")
+    private String leadUnit;
+
+    @Column(name = "target_participants")
+    private String targetParticipants;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private ItemStatus status = ItemStatus.PLANNED;
+
+    @Column(name = "published_at")
+    private OffsetDateTime publishedAt;
+
+    @Column(name = "updated_at")
+    private OffsetDateTime updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "plan_item_co_organiser", joinColumns = {
+            @JoinColumn(name = "tenant_id", referencedColumnName = "tenant_id"),
+            @JoinColumn(name = "item_id", referencedColumnName = "id")})
+    @Column(name = "co_organiser_id")
+    private Set<Long> coOrganisers = new TreeSet<>();
+
+    @Version
+    private int version;
+
+    protected PlanItem() {
+    }
+
+    PlanItem(WorkPlan plan, int position, PlanItemContent content) {
+        this.tenantId = plan.tenantId();
+        this.planId = plan.id();
+        this.communityId = plan.communityId();
+        this.year = plan.year();
+        this.position = position;
+        apply(content);
+    }
+
+    /**
+     * Replaces the editable content and returns what changed as field → [before, after]; empty when
+     * nothing did.
+     */
+    Map<String, List<Object>> apply(PlanItemContent c) {
+        Map<String, List<Object>> changes = new LinkedHashMap<>();
+        title = changed(changes, "title", title, c.title());
+        category = changed(changes, "category", category, c.category());
+        startMonth = changed(changes, "startMonth", startMonth, c.startMonth());
+        endMonth = changed(changes, "endMonth", endMonth, c.endMonth());
+        leadUnit = changed(changes, "leadUnit", leadUnit, c.leadUnit());
+        targetParticipants = changed(changes, "targetParticipants", targetParticipants, c.targetParticipants());
+        description = changed(changes, "description", description, c.description());
+        Set<Long> newCoOrganisers = new TreeSet<>(c.coOrganiserIds());
+        if (!newCoOrganisers.equals(coOrganisers)) {
+            changes.put("coOrganisers", java.util.Arrays.asList(List.copyOf(coOrganisers), List.copyOf(newCoOrganisers)));
+            coOrganisers.clear();
+            coOrganisers.addAll(newCoOrganisers);
+        }
+        if (!changes.isEmpty()) {
+            updatedAt = OffsetDateTime.now();
+        }
+        return changes;
+    }
+
+    Map<String, List<Object>> moveTo(ItemStatus next) {
+        Map<String, List<Object>> changes = new LinkedHashMap<>();
+        status = changed(changes, "status", status, next);
+        if (!changes.isEmpty()) {
+            updatedAt = OffsetDateTime.now();
+        }
+        return changes;
+    }
+
+    private static <T> T changed(Map<String, List<Object>> changes, String field, T before, T after) {
+        if (!Objects.equals(before, after)) {
+            changes.put(field, java.util.Arrays.asList(before, after));
+        }
+        return after;
+    }
+
+    void publish(OffsetDateTime now) {
+        if (publishedAt == null) {
+            publishedAt = now;
+        }
+    }
+
+    public long tenantId() {
+        return tenantId;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long planId() {
+        return planId;
+    }
+
+    public long communityId() {
+        return communityId;
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public ItemStatus status() {
+        return status;
+    }
+
+    public boolean published() {
+        return publishedAt != null;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public PlanItemContent content() {
+        return new PlanItemContent(title, category, startMonth, endMonth, leadUnit, Set.copyOf(coOrganisers),
+                targetParticipants, description);
+    }
+
+    /** Composite key: (tenant, id). */
+    public static class Key implements Serializable {
+        private Long tenantId;
+        private Long id;
+
+        public Key() {
+        }
+
+        public Key(Long tenantId, Long id) {
+            this.tenantId = tenantId;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, id);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.educommons.workplan;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.Page;
+import org.educommons.platform.api.RequestLocale;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.CommunitySlug;
+
+/** Annual work plans over HTTP; every rule is in {@link WorkPlans}. */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Work plans")
+@SecurityRequirement(name = "bearer")
+public class WorkPlanResource {
+
+    @Inject
+    WorkPlans plans;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** Body of a year-end summary. */
+    public record Summary(String summary) {
+    }
+
+    @GET
+    @Path("communities/{community}/plans/{year}/items")
+    @Operation(summary = "The caller's own items in its plan for the year, drafts included (cursor-paged)")
+    public Page<PlanItemView> myItems(@PathParam("community") String community, @PathParam("year") int year,
+                                      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return plans.myItems(slug(community), year, cursor, limit);
+    }
+
+    @POST
+    @Path("communities/{community}/plans/{year}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a draft item to the caller's plan (tenant admins)")
+    public Response addItem(@PathParam("community") String community, @PathParam("year") int year, PlanItemInput input) {
+        PlanItemView item = plans.addItem(slug(community), year, requireBody(input));
+        return Response.created(URI.create(uriInfo.getBaseUri() + "plan-items/" + item.id()))
+                .tag(etag(item)).entity(item).build();
+    }
+
+    @GET
+    @Path("plan-items/{id}")
+    @Operation(summary = "One plan item, with its version as ETag")
+    public Response item(@PathParam("id") long id) {
+        PlanItemView item = plans.item(id);
+        return Response.ok(item).tag(etag(item)).build();
+    }
+
+    @PATCH
+    @Path("plan-items/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "Change an item of the caller's plan; needs If-Match with the item's ETag")
+    public Response editItem(@PathParam("id") long id, PlanItemEdit edit) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "precondition-required");
+        }
+        PlanItemView item = plans.editItem(id, version(ifMatch), requireBody(edit));
+        return Response.ok(item).tag(etag(item)).build();
+    }
+
+    @GET
+    @Path("plan-items/{id}/history")
+    @Operation(summary = "What changed on a published item: when, who, the progress note, before and after")
+    public List<PlanItemChange> history(@PathParam("id") long id) {
+        return plans.history(id);
+    }
+
+    @POST
+    @Path("communities/{community}/plans/{year}/publish")
+    @Operation(summary = "Publish the caller's plan: its draft items become visible to the community")
+    public Map<String, Integer> publish(@PathParam("community") String community, @PathParam("year") int year) {
+        return Map.of("published", plans.publish(slug(community), year));
+    }
+
+    @POST
+    @Path("communities/{community}/plans/{year}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close the caller's plan with its year-end summary (年度总结)")
+    public Response close(@PathParam("community") String community, @PathParam("year") int year, Summary summary) {
+        plans.close(slug(community), year, requireBody(summary).summary());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("communities/{community}/plans/{year}")
+    @Produces({MediaType.APPLICATION_JSON, CombinedPlanWorkbook.MEDIA_TYPE})
+    @Operation(summary = "The combined plan table: every member's published items grouped by member, "
+            + "filterable by category, month and member; .xlsx with ?format=xlsx or Accept")
+    public Response combined(@PathParam("community") String community, @PathParam("year") int year,
+                             @QueryParam("category") String category, @QueryParam("month") Integer month,
+                             @QueryParam("member") String member, @QueryParam("format") String format) {
+        CombinedPlan plan = plans.combined(slug(community), year, filter(category, month, member));
+        boolean xlsx = format != null ? "xlsx".equalsIgnoreCase(format.trim())
+                : headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith(CombinedPlanWorkbook.MEDIA_TYPE));
+        if (!xlsx) {
+            return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Locale locale = RequestLocale.of(headers);
+        StreamingOutput body = out -> CombinedPlanWorkbook.write(plan, locale, out);
+        return Response.ok(body, CombinedPlanWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + community + "-" + year + ".xlsx\"")
+                .build();
+    }
+
+    private static CombinedPlan.Filter filter(String category, Integer month, String member) {
+        PlanCategory parsed = null;
+        if (category != null && !category.isBlank()) {
+            try {
+                parsed = PlanCategory.valueOf(category.trim());
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(400, "invalid-input",
+                        List.of(new FieldError("category", "validation.one-of", List.of(PlanCategory.values()).toString())));
+            }
+        }
+        if (month != null && (month < 1 || month > 12)) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("month", "validation.month")));
+        }
+        return new CombinedPlan.Filter(parsed, month, member == null || member.isBlank() ? null : member.trim());
+    }
+
+    private static CommunitySlug slug(String community) {
+        if (!CommunitySlug.isValid(community)) {
+            throw ProblemException.notFound("community", community);
+        }
+        return new CommunitySlug(community);
+    }
+
+    private static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("body", "validation.body-required")));
+        }
+        return body;
+    }
+
+    private static EntityTag etag(PlanItemView item) {
+        return new EntityTag(String.valueOf(item.version()));
+    }
+
+    private static int version(String ifMatch) {
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Integer.parseInt(tag);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+    }
+}

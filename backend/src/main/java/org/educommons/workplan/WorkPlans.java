@@ -1,0 +1,313 @@
+package org.educommons.workplan;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Role;
+import org.educommons.platform.api.Page;
+import org.educommons.platform.audit.AuditTrail;
+import org.educommons.platform.i18n.MessageKey;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.Community;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.Membership;
+import org.educommons.tenancy.TenantContext;
+import org.educommons.tenancy.TenantTransactional;
+
+/**
+ * Everything a member does with its annual work plan, and the community's combined table. Rules
+ * live here once, for the API and the UI: only a member's tenant admins write its plan; drafts stay
+ * inside the tenant; publishing shows the plan to the community; published items keep a history;
+ * a closed plan (年度总结 written) no longer changes. Row-level security enforces the same
+ * boundaries underneath.
+ */
+@ApplicationScoped
+@TenantTransactional
+public class WorkPlans {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "educommons")
+    EntityManager em;
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Inject
+    CommunityDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * The caller's own items in its plan for {@code year}, drafts included, in plan order; a page at a
+     * time after the position named by {@code cursor}.
+     */
+    public Page<PlanItemView> myItems(CommunitySlug communitySlug, int year, String cursor, Integer limit) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        int size = Page.limit(limit);
+        List<PlanItemView> items = em.createQuery("""
+                        select i from PlanItem i where i.tenantId = :tenant and i.communityId = :community
+                           and i.year = :year and i.position > :after order by i.position""", PlanItem.class)
+                .setParameter("tenant", caller.tenantId())
+                .setParameter("community", roster.community().id())
+                .setParameter("year", year)
+                .setParameter("after", Page.intCursor(cursor))
+                .setMaxResults(size + 1)
+                .getResultList().stream().map(roster::view).toList();
+        return Page.of(items, size, item -> String.valueOf(item.position()));
+    }
+
+    /** Adds a draft item to the caller's plan for {@code year}, creating the plan when it is the first. */
+    public PlanItemView addItem(CommunitySlug communitySlug, int year, PlanItemInput input) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, true).orElseThrow();
+        requireOpen(plan);
+        PlanItemContent content = roster.content(input, caller.tenantId());
+        Integer last = em.createQuery("select max(i.position) from PlanItem i where i.tenantId = :tenant and i.planId = :plan",
+                        Integer.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("plan", plan.id()).getSingleResult();
+        PlanItem item = new PlanItem(plan, last == null ? 1 : last + 1, content);
+        em.persist(item);
+        em.flush();
+        audit.record("plan-item", item.id(), "create", Map.of("title", content.title()));
+        return roster.view(item);
+    }
+
+    /** One item the caller may see: its own (drafts too) or a published one of its communities. */
+    public PlanItemView item(long id) {
+        tenantContext.requireCaller();
+        PlanItem item = visibleItem(id);
+        return roster(item.communityId()).view(item);
+    }
+
+    /**
+     * Changes an item of the caller's own plan. {@code expectedVersion} is the version the caller
+     * last saw; a different current version means someone changed it meanwhile (412). A status
+     * change needs a progress note. Changes to published items are kept in the item's history.
+     */
+    public PlanItemView editItem(long id, int expectedVersion, PlanItemEdit edit) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        PlanItem item = em.find(PlanItem.class, new PlanItem.Key(caller.tenantId(), id), LockModeType.OPTIMISTIC);
+        if (item == null) {
+            throw ProblemException.notFound("plan-item", id);
+        }
+        if (item.version() != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+        WorkPlan plan = em.find(WorkPlan.class, new WorkPlan.Key(item.tenantId(), item.planId()));
+        requireOpen(plan);
+        Roster roster = roster(item.communityId());
+        Map<String, List<Object>> changes = new LinkedHashMap<>(item.apply(roster.content(edit.merge(item.content(), roster.slugs()), caller.tenantId())));
+        ItemStatus next = edit.parsedStatus();
+        if (next != null && next != item.status()) {
+            if (edit.note() == null || edit.note().isBlank()) {
+                throw new ProblemException(400, "invalid-input", List.of(new FieldError("note", "validation.note-required")));
+            }
+            if (!item.status().canMoveTo(next)) {
+                throw new ProblemException(409, "plan-item-finished", new MessageKey("plan.status." + item.status()));
+            }
+            changes.putAll(item.moveTo(next));
+        }
+        if (changes.isEmpty() && (edit.note() == null || edit.note().isBlank())) {
+            return roster.view(item);
+        }
+        if (item.published()) {
+            em.createNativeQuery("""
+                            insert into plan_item_change (tenant_id, item_id, changed_by, note, changes)
+                            values (?1, ?2, ?3, ?4, cast(?5 as jsonb))""")
+                    .setParameter(1, caller.tenantId()).setParameter(2, item.id()).setParameter(3, caller.username())
+                    .setParameter(4, edit.note()).setParameter(5, JSON.toJson(changes))
+                    .executeUpdate();
+        }
+        em.flush();
+        audit.record("plan-item", item.id(), "update", changes);
+        return roster.view(item);
+    }
+
+    /** The history of a published item (or of one's own item): what changed, who, when, why. */
+    public List<PlanItemChange> history(long id) {
+        tenantContext.requireCaller();
+        PlanItem item = visibleItem(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select changed_at, changed_by, note, changes::text from plan_item_change
+                         where tenant_id = ?1 and item_id = ?2 order by id""")
+                .setParameter(1, item.tenantId()).setParameter(2, item.id())
+                .getResultList();
+        return rows.stream().map(PlanItemChange::of).toList();
+    }
+
+    /** Publishes the caller's plan for {@code year}: every draft item becomes visible to the community. */
+    public int publish(CommunitySlug communitySlug, int year) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, false)
+                .orElseThrow(() -> ProblemException.notFound("work-plan", communitySlug.value() + "/" + year));
+        requireOpen(plan);
+        OffsetDateTime now = OffsetDateTime.now();
+        plan.publish(now);
+        List<PlanItem> drafts = em.createQuery("""
+                        select i from PlanItem i where i.tenantId = :tenant and i.planId = :plan
+                           and i.publishedAt is null""", PlanItem.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("plan", plan.id()).getResultList();
+        drafts.forEach(i -> i.publish(now));
+        em.flush();
+        audit.record("work-plan", plan.id(), "publish", Map.of("items", drafts.size()));
+        return drafts.size();
+    }
+
+    /** Closes the caller's plan with its year-end summary (年度总结); a closed plan no longer changes. */
+    public void close(CommunitySlug communitySlug, int year, String summary) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        if (summary == null || summary.isBlank()) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("summary", "validation.required")));
+        }
+        Roster roster = roster(communitySlug);
+        WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, false)
+                .orElseThrow(() -> ProblemException.notFound("work-plan", communitySlug.value() + "/" + year));
+        requireOpen(plan);
+        plan.close(summary.trim(), OffsetDateTime.now());
+        em.flush();
+        audit.record("work-plan", plan.id(), "close", Map.of("summary", summary.trim()));
+    }
+
+    /**
+     * The community's combined plan table for {@code year}: every member's published items, grouped
+     * by member in roster order (founding members first), plus the caller's own drafts. Filters are
+     * optional: category, month (1-12) and member slug.
+     */
+    public CombinedPlan combined(CommunitySlug communitySlug, int year, CombinedPlan.Filter filter) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        List<PlanItem> items = em.createQuery("""
+                        select i from PlanItem i where i.communityId = :community and i.year = :year
+                           and (i.publishedAt is not null or i.tenantId = :tenant)
+                         order by i.position, i.id""", PlanItem.class)
+                .setParameter("community", roster.community().id())
+                .setParameter("year", year)
+                .setParameter("tenant", caller.tenantId())
+                .getResultList();
+        Map<Long, List<PlanItemView>> byTenant = new HashMap<>();
+        for (PlanItem i : items) {
+            if (filter.matches(i.content())) {
+                byTenant.computeIfAbsent(i.tenantId(), t -> new ArrayList<>()).add(roster.view(i));
+            }
+        }
+        List<CombinedPlan.MemberPlan> members = roster.members().stream()
+                .filter(m -> filter.member() == null || filter.member().equals(m.tenant().slug().value()))
+                .map(m -> new CombinedPlan.MemberPlan(m.tenant().slug().value(), m.tenant().name(), m.role(),
+                        byTenant.getOrDefault(m.tenant().id(), List.of())))
+                .toList();
+        return new CombinedPlan(communitySlug.value(), roster.community().name(), year, members);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private PlanItem visibleItem(long id) {
+        // row-level security narrows this to the caller's own items and published items of its communities
+        return em.createQuery("select i from PlanItem i where i.id = :id", PlanItem.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .filter(i -> i.published() || i.tenantId() == tenantContext.requireCaller().tenantId())
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("plan-item", id));
+    }
+
+    private Optional<WorkPlan> planFor(long tenantId, long communityId, int year, boolean create) {
+        if (year < 2000 || year > 2200) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("year", "validation.year")));
+        }
+        Optional<WorkPlan> existing = em.createQuery("""
+                        select p from WorkPlan p where p.tenantId = :tenant and p.communityId = :community
+                           and p.year = :year""", WorkPlan.class)
+                .setParameter("tenant", tenantId).setParameter("community", communityId).setParameter("year", year)
+                .getResultStream().findFirst();
+        if (existing.isPresent() || !create) {
+            return existing;
+        }
+        WorkPlan plan = new WorkPlan(tenantId, communityId, year);
+        em.persist(plan);
+        em.flush();
+        return Optional.of(plan);
+    }
+
+    private static void requireOpen(WorkPlan plan) {
+        if (plan.closed()) {
+            throw new ProblemException(409, "work-plan-closed", plan.year());
+        }
+    }
+
+    private Roster roster(CommunitySlug slug) {
+        Community community = directory.find(slug);
+        return new Roster(community, directory.roster(community));
+    }
+
+    private Roster roster(long communityId) {
+        Community community = em.find(Community.class, communityId);
+        return new Roster(community, directory.roster(community));
+    }
+
+    /** A community with its members: resolves tenant ids and slugs for items of that community. */
+    private record Roster(Community community, List<Membership> members) {
+
+        Map<Long, String> slugs() {
+            return members.stream().collect(Collectors.toMap(m -> m.tenant().id(), m -> m.tenant().slug().value()));
+        }
+
+        void requireMember(long tenantId) {
+            if (members.stream().noneMatch(m -> m.tenant().id() == tenantId)) {
+                throw ProblemException.forbidden();
+            }
+        }
+
+        /** Validated content: co-organisers must be other members of this community. */
+        PlanItemContent content(PlanItemInput input, long ownTenant) {
+            Map<String, Long> ids = members.stream().collect(Collectors.toMap(m -> m.tenant().slug().value(), m -> m.tenant().id()));
+            List<FieldError> errors = new ArrayList<>(input.errors());
+            Set<Long> coOrganisers = new java.util.TreeSet<>();
+            for (String slug : input.coOrganisers()) {
+                Long id = ids.get(slug);
+                if (id == null) {
+                    errors.add(new FieldError("coOrganisers", "validation.not-a-member", slug));
+                } else if (id == ownTenant) {
+                    errors.add(new FieldError("coOrganisers", "validation.own-tenant", slug));
+                } else {
+                    coOrganisers.add(id);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(400, "invalid-input", errors);
+            }
+            return input.toContent(coOrganisers);
+        }
+
+        PlanItemView view(PlanItem item) {
+            return PlanItemView.of(item, slugs(), community.slug().value());
+        }
+    }
+}
