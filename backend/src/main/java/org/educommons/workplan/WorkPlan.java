@@ -91,7 +91,6 @@ public class WorkPlan {
     void close(String yearEndSummary, OffsetDateTime now) {
         this.summary = yearEndSummary;
         this.closedAt = now;
-        publish(now);
     }
 
     /** Composite key: (tenant, id). */

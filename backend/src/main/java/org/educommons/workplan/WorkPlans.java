@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.educommons.identity.AccountPrincipal;
@@ -110,7 +109,7 @@ public class WorkPlans {
      */
     public PlanItemView editItem(long id, int expectedVersion, PlanItemEdit edit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
-        PlanItem item = em.find(PlanItem.class, new PlanItem.Key(caller.tenantId(), id), LockModeType.OPTIMISTIC);
+        PlanItem item = em.find(PlanItem.class, new PlanItem.Key(caller.tenantId(), id));
         if (item == null) {
             throw ProblemException.notFound("plan-item", id);
         }
@@ -143,6 +142,7 @@ public class WorkPlans {
                     .executeUpdate();
         }
         em.flush();
+        em.refresh(item); // the version the database now holds, for the caller's next If-Match
         audit.record("plan-item", item.id(), "update", changes);
         return roster.view(item);
     }
@@ -168,15 +168,19 @@ public class WorkPlans {
         WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, false)
                 .orElseThrow(() -> ProblemException.notFound("work-plan", communitySlug.value() + "/" + year));
         requireOpen(plan);
-        OffsetDateTime now = OffsetDateTime.now();
+        int published = publishDrafts(plan, OffsetDateTime.now());
+        audit.record("work-plan", plan.id(), "publish", Map.of("items", published));
+        return published;
+    }
+
+    private int publishDrafts(WorkPlan plan, OffsetDateTime now) {
         plan.publish(now);
         List<PlanItem> drafts = em.createQuery("""
                         select i from PlanItem i where i.tenantId = :tenant and i.planId = :plan
                            and i.publishedAt is null""", PlanItem.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("plan", plan.id()).getResultList();
+                .setParameter("tenant", plan.tenantId()).setParameter("plan", plan.id()).getResultList();
         drafts.forEach(i -> i.publish(now));
         em.flush();
-        audit.record("work-plan", plan.id(), "publish", Map.of("items", drafts.size()));
         return drafts.size();
     }
 
@@ -190,7 +194,9 @@ public class WorkPlans {
         WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, false)
                 .orElseThrow(() -> ProblemException.notFound("work-plan", communitySlug.value() + "/" + year));
         requireOpen(plan);
-        plan.close(summary.trim(), OffsetDateTime.now());
+        OffsetDateTime now = OffsetDateTime.now();
+        publishDrafts(plan, now);
+        plan.close(summary.trim(), now);
         em.flush();
         audit.record("work-plan", plan.id(), "close", Map.of("summary", summary.trim()));
     }
@@ -275,8 +281,11 @@ public class WorkPlans {
     /** A community with its members: resolves tenant ids and slugs for items of that community. */
     private record Roster(Community community, List<Membership> members) {
 
+        /** Tenant id → slug, in roster order. */
         Map<Long, String> slugs() {
-            return members.stream().collect(Collectors.toMap(m -> m.tenant().id(), m -> m.tenant().slug().value()));
+            Map<Long, String> slugs = new LinkedHashMap<>();
+            members.forEach(m -> slugs.put(m.tenant().id(), m.tenant().slug().value()));
+            return slugs;
         }
 
         void requireMember(long tenantId) {

@@ -30,9 +30,9 @@ public final class ConfigFiles {
     public record ConfigFile(Kind kind, String name, String text) {
     }
 
-    /** The two kinds of file, by the folder they sit in. */
+    /** The kinds of file, by the folder they sit in; demo plans are demo data, not configuration. */
     public enum Kind {
-        TENANT("tenants"), COMMUNITY("communities");
+        TENANT("tenants"), COMMUNITY("communities"), DEMO_PLAN("plans");
 
         final String folder;
 

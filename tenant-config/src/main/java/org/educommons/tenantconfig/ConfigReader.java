@@ -57,6 +57,9 @@ public final class ConfigReader {
         List<TenantDefinition> tenants = new ArrayList<>();
         List<CommunityDefinition> communities = new ArrayList<>();
         for (ConfigFile file : files) {
+            if (file.kind() == ConfigFiles.Kind.DEMO_PLAN) {
+                continue; // demo data, read by DemoPlans
+            }
             JsonNode root = parse(file);
             if (root == null) {
                 continue;

@@ -65,7 +65,8 @@ public class TenantConfigStartup {
             if (demo) {
                 passwordHash.initialize(java.util.Map.of());
                 int created = DemoAccounts.seed(owner, password -> passwordHash.generate(password.toCharArray()));
-                LOG.info(() -> "Demo mode: " + created + " demo accounts created");
+                int items = DemoPlans.apply(files, owner);
+                LOG.info(() -> "Demo mode: " + created + " demo accounts and " + items + " demo plan items created");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply the tenant configuration: " + e.getMessage(), e);

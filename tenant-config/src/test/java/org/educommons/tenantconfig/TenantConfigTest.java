@@ -34,7 +34,7 @@ class TenantConfigTest {
     @BeforeEach
     void copyOfTheDemoSetAndAFreshDatabase() throws IOException {
         for (ConfigFiles.ConfigFile f : demo()) {
-            Path target = dir.resolve(f.name().substring(f.name().indexOf(f.kind() == ConfigFiles.Kind.TENANT ? "tenants/" : "communities/")));
+            Path target = dir.resolve(f.name().substring(f.name().indexOf(f.kind().folder + "/")));
             Files.createDirectories(target.getParent());
             Files.writeString(target, f.text(), StandardCharsets.UTF_8);
         }
@@ -91,6 +91,25 @@ class TenantConfigTest {
         assertThat(rows("select name_zh from community")).containsExactly("川南渝西教育共同体");
         assertThat(rows("select username, roles, password_hash is null from account where username = 'luzhou.admin'"))
                 .containsExactly("luzhou.admin|TENANT_ADMIN|t");
+    }
+
+    @Test
+    void theDemoPlansOf2023ArePublishedOnceAndNeverOverwritten() throws SQLException {
+        apply(demo());
+        try (Connection owner = TestDatabase.owner(db)) {
+            assertThat(DemoPlans.apply(demo(), owner)).isEqualTo(16);
+            assertThat(DemoPlans.apply(demo(), owner)).isZero();
+        }
+        assertThat(rows("""
+                select t.slug, count(*), count(i.published_at) from plan_item i join tenant t on t.id = i.tenant_id
+                 where i.year = 2023 group by t.slug order by t.slug"""))
+                .containsExactly("jiangjin|3|3", "luzhou|5|5", "rongchang|4|4", "yongchuan|4|4");
+        assertThat(rows("""
+                select string_agg(co.slug, ',' order by co.slug) from plan_item i
+                  join plan_item_co_organiser c on c.tenant_id = i.tenant_id and c.item_id = i.id
+                  join tenant co on co.id = c.co_organiser_id
+                 where i.title = '举办乡村教育振兴校长论坛' or i.title like '开展泸永江荣%' group by i.id"""))
+                .containsExactly("jiangjin,rongchang,yongchuan");
     }
 
     @Test

@@ -3,12 +3,15 @@ package org.educommons.platform.api;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+
 import org.educommons.platform.problem.ProblemException;
 
 /**
  * One page of a list, with the cursor that fetches the next page ({@code null} on the last one).
  * Lists are paged by key (keyset), never by offset: a cursor names the last item of the page.
  */
+@JsonbNillable
 public record Page<T>(List<T> items, String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;

@@ -25,7 +25,12 @@ final class Api {
     }
 
     /** A response: status, content type and body parsed as JSON when it is JSON. */
-    record Reply(int status, String contentType, String contentLanguage, String body) {
+    record Reply(int status, String contentType, String contentLanguage, String body, byte[] bytes,
+                 java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -37,6 +42,12 @@ final class Api {
 
     Reply get(String path, String... headers) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+    }
+
+    Reply patch(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
     Reply post(String path, String json, String... headers) {
@@ -59,15 +70,24 @@ final class Api {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
+    /** {@code headers} plus a bearer token. */
+    static String[] bearer(String token, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Authorization";
+        all[headers.length + 1] = "Bearer " + token;
+        return all;
+    }
+
     private Reply send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Content-Language").orElse(""), response.body());
+                    response.headers().firstValue("Content-Language").orElse(""),
+                    new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
