@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
+import org.educommons.platform.database.SqlValues;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantTransactional;
 
@@ -75,18 +76,8 @@ public class AuditTrail {
                 .setParameter(1, before)
                 .setParameter(2, size + 1)
                 .getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), toOffset(r[1]),
+        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlValues.offsetDateTime(r[1]),
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5], Json.createReader(new StringReader((String) r[6])).readObject())).toList();
         return Page.of(entries, size, e -> String.valueOf(e.id()));
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return value == null ? null : OffsetDateTime.parse(value.toString());
     }
 }

@@ -44,6 +44,10 @@ final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
     }
 
+    Reply delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
+    }
+
     Reply patch(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

@@ -1,0 +1,108 @@
+package org.educommons.forum;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.Page;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.CommunitySlug;
+
+/** Joint forums and registration over HTTP; every rule is in {@link Forums}. */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Forums")
+@SecurityRequirement(name = "bearer")
+public class ForumResource {
+
+    @Inject
+    Forums forums;
+
+    @Context
+    UriInfo uriInfo;
+
+    /** Body of a registration: empty for oneself, or the username of one of the tenant's principals. */
+    public record RegistrationRequest(String username) {
+    }
+
+    @GET
+    @Path("communities/{community}/forums")
+    @Operation(summary = "Forums of the community (members; cursor-paged)")
+    public Page<ForumView> forums(@PathParam("community") String community, @QueryParam("cursor") String cursor,
+                                  @QueryParam("limit") Integer limit) {
+        return forums.forums(slug(community), cursor, limit);
+    }
+
+    @POST
+    @Path("communities/{community}/forums")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Host a forum in the community (tenant admins of a member)")
+    public Response host(@PathParam("community") String community, ForumInput input) {
+        if (input == null) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("body", "validation.body-required")));
+        }
+        ForumView forum = forums.host(slug(community), input);
+        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + forum.id())).entity(forum).build();
+    }
+
+    @GET
+    @Path("forums/{id}")
+    @Operation(summary = "A forum with the seats left, in total and for the caller's member")
+    public ForumView forum(@PathParam("id") long id) {
+        return forums.forum(id);
+    }
+
+    @POST
+    @Path("forums/{id}/registrations")
+    @Operation(summary = "Register (201 CONFIRMED, WAITLISTED with position, or PENDING); a repeated request returns "
+            + "the existing registration (200)")
+    public Response register(@PathParam("id") long id, RegistrationRequest request) {
+        Forums.Registered registered = forums.register(id, request == null ? null : request.username());
+        RegistrationView r = registered.registration();
+        if (!registered.created()) {
+            return Response.ok(r).build();
+        }
+        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + id + "/registrations/" + r.id()))
+                .entity(r).build();
+    }
+
+    @DELETE
+    @Path("forums/{id}/registrations/{registrationId}")
+    @Operation(summary = "Cancel a registration; the first waitlisted person whose member has quota moves up")
+    public RegistrationView cancel(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        return forums.cancel(id, registrationId);
+    }
+
+    @GET
+    @Path("forums/{id}/registrations")
+    @Operation(summary = "Registrations: all for the host, the own tenant's for a member's admin, one's own for a principal")
+    public List<RegistrationView> registrations(@PathParam("id") long id) {
+        return forums.registrations(id);
+    }
+
+    private static CommunitySlug slug(String community) {
+        if (!CommunitySlug.isValid(community)) {
+            throw ProblemException.notFound("community", community);
+        }
+        return new CommunitySlug(community);
+    }
+}

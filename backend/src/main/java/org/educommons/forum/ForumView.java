@@ -1,0 +1,15 @@
+package org.educommons.forum;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A forum as members see it, with the seats left in total and for the caller's own member
+ * ({@code null} when its member has no quota of its own).
+ */
+public record ForumView(long id, String host, String community, String title, String description, String venue,
+                        OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime registrationOpensAt,
+                        OffsetDateTime registrationClosesAt, int capacity, boolean approvalRequired,
+                        Map<String, Integer> quotas, Long planItem, int seatsLeft, Integer seatsLeftForMyTenant,
+                        boolean registrationOpen) {
+}

@@ -1,0 +1,270 @@
+package org.educommons.forum;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.educommons.identity.Account;
+import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Role;
+import org.educommons.platform.api.Page;
+import org.educommons.platform.audit.AuditTrail;
+import org.educommons.platform.database.SqlValues;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.Community;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.Membership;
+import org.educommons.tenancy.TenantContext;
+import org.educommons.tenancy.TenantTransactional;
+
+/**
+ * Hosting forums and registering for them. Who may do what, and when, is decided here; seats,
+ * quotas, the waitlist and "one registration per person" are decided by PostgreSQL under a lock on
+ * the forum ({@code forum_register}, {@code forum_cancel}), so parallel requests cannot overbook.
+ */
+@ApplicationScoped
+@TenantTransactional
+public class Forums {
+
+    @PersistenceContext(unitName = "educommons")
+    EntityManager em;
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Inject
+    CommunityDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A tenant admin of a member hosts a forum in the community. */
+    public ForumView host(CommunitySlug communitySlug, ForumInput input) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Community community = directory.find(communitySlug);
+        Map<String, Long> members = members(community);
+        if (!members.containsValue(caller.tenantId())) {
+            throw ProblemException.forbidden();
+        }
+        List<FieldError> errors = new ArrayList<>(input.errors());
+        input.quotas().keySet().stream().filter(m -> !members.containsKey(m))
+                .forEach(m -> errors.add(new FieldError("quotas", "validation.not-a-member", m)));
+        if (input.planItem() != null && em.createNativeQuery(
+                        "select 1 from plan_item where tenant_id = ?1 and id = ?2 and community_id = ?3")
+                .setParameter(1, caller.tenantId()).setParameter(2, input.planItem()).setParameter(3, community.id())
+                .getResultList().isEmpty()) {
+            errors.add(new FieldError("planItem", "validation.forum.plan-item"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        Forum forum = new Forum(caller.tenantId(), community.id(), input, input.planItem());
+        em.persist(forum);
+        em.flush();
+        input.quotas().forEach((member, seats) -> em.createNativeQuery(
+                        "insert into forum_quota (tenant_id, forum_id, member_tenant_id, seats) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, caller.tenantId()).setParameter(2, forum.id())
+                .setParameter(3, members.get(member)).setParameter(4, seats)
+                .executeUpdate());
+        audit.record("forum", forum.id(), "create", Map.of("title", forum.title(), "capacity", forum.capacity()));
+        return view(forum, caller);
+    }
+
+    /** Forums of a community, by id, a page at a time. */
+    public Page<ForumView> forums(CommunitySlug communitySlug, String cursor, Integer limit) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Community community = directory.find(communitySlug);
+        if (!members(community).containsValue(caller.tenantId())) {
+            throw ProblemException.forbidden();
+        }
+        int size = Page.limit(limit);
+        List<ForumView> forums = em.createQuery("""
+                        select f from Forum f where f.communityId = :community and f.id > :after order by f.id""", Forum.class)
+                .setParameter("community", community.id())
+                .setParameter("after", Page.longCursor(cursor, 0))
+                .setMaxResults(size + 1)
+                .getResultList().stream().map(f -> view(f, caller)).toList();
+        return Page.of(forums, size, f -> String.valueOf(f.id()));
+    }
+
+    public ForumView forum(long id) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        return view(visibleForum(id), caller);
+    }
+
+    /**
+     * Registers the calling principal, or — for a tenant admin — one of the tenant's principals
+     * named by {@code username}. A repeated request returns the existing registration.
+     *
+     * @return the registration and whether it was created now
+     */
+    public Registered register(long forumId, String username) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Forum forum = visibleForum(forumId);
+        Account person = person(caller, username);
+        if (!forum.registrationOpenAt(OffsetDateTime.now())) {
+            throw new ProblemException(409, "registration-closed", forum.title());
+        }
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "select registration_id, status, created from forum_register(?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id())
+                .setParameter(3, caller.tenantId()).setParameter(4, person.id())
+                .setParameter(5, caller.username()).setParameter(6, forum.approvalRequired())
+                .getSingleResult();
+        long id = ((Number) row[0]).longValue();
+        boolean created = (Boolean) row[2];
+        if (created) {
+            audit.record("forum-registration", id, "create",
+                    Map.of("forum", forum.id(), "person", person.username(), "status", row[1]));
+        }
+        return new Registered(registration(forum, id), created);
+    }
+
+    /** A registration and whether this request created it. */
+    public record Registered(RegistrationView registration, boolean created) {
+    }
+
+    /**
+     * Cancels a registration: the person themselves, an admin of their tenant, or the host. A freed
+     * seat goes to the first waitlisted person whose member still has quota.
+     */
+    public RegistrationView cancel(long forumId, long registrationId) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Forum forum = visibleForum(forumId);
+        RegistrationView registration = registration(forum, registrationId);
+        boolean mine = registration.person().equals(caller.username());
+        boolean host = forum.hostTenantId() == caller.tenantId() && caller.has(Role.TENANT_ADMIN);
+        boolean ownTenantAdmin = caller.has(Role.TENANT_ADMIN) && registrantTenant(registrationId) == caller.tenantId();
+        if (!mine && !host && !ownTenantAdmin) {
+            throw ProblemException.forbidden();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> promoted = em.createNativeQuery("select promoted_id from forum_cancel(?1, ?2, ?3)")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId)
+                .getResultList();
+        audit.record("forum-registration", registrationId, "cancel",
+                Map.of("forum", forum.id(), "promoted", promoted.stream().map(String::valueOf).toList()));
+        return registration(forum, registrationId);
+    }
+
+    /**
+     * Registrations of a forum as the caller may see them: the host all, a member's admin its own
+     * people's, a principal their own.
+     */
+    public List<RegistrationView> registrations(long forumId) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Forum forum = visibleForum(forumId);
+        boolean admin = caller.has(Role.TENANT_ADMIN);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(REGISTRATION_COLUMNS + """
+
+                         where r.tenant_id = ?1 and r.forum_id = ?2 and (?3 or r.person_username = ?4)
+                         order by r.id""")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id())
+                .setParameter(3, admin).setParameter(4, caller.username())
+                .getResultList();
+        return rows.stream().map(r -> toView(forum, r)).toList();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private static final String REGISTRATION_COLUMNS = """
+            select r.id, r.person_username, r.person_name, t.slug, r.status, r.registered_by, r.created_at
+              from forum_registration r join tenant t on t.id = r.registrant_tenant_id""";
+
+    private RegistrationView registration(Forum forum, long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(REGISTRATION_COLUMNS + " where r.tenant_id = ?1 and r.id = ?2")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, id)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("registration", id);
+        }
+        return toView(forum, rows.get(0));
+    }
+
+    private RegistrationView toView(Forum forum, Object[] r) {
+        long id = ((Number) r[0]).longValue();
+        RegistrationStatus status = RegistrationStatus.valueOf((String) r[4]);
+        Integer position = status != RegistrationStatus.WAITLISTED ? null : ((Number) em.createNativeQuery(
+                        "select forum_waitlist_position(?1, ?2, ?3)")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, id)
+                .getSingleResult()).intValue();
+        return new RegistrationView(id, forum.id(), (String) r[1], (String) r[2], (String) r[3], status, position,
+                (String) r[5], SqlValues.offsetDateTime(r[6]));
+    }
+
+    private long registrantTenant(long registrationId) {
+        return ((Number) em.createNativeQuery("select registrant_tenant_id from forum_registration where id = ?1")
+                .setParameter(1, registrationId).getSingleResult()).longValue();
+    }
+
+    /** The person to register: the caller (a principal), or one of the admin's own tenant's principals. */
+    private Account person(AccountPrincipal caller, String username) {
+        if (username == null || username.isBlank() || username.equals(caller.username())) {
+            if (!caller.has(Role.PRINCIPAL)) {
+                throw new ProblemException(400, "invalid-input", List.of(new FieldError("username", "validation.forum.who")));
+            }
+            return em.createQuery("select a from Account a where a.tenantId = :t and a.id = :id", Account.class)
+                    .setParameter("t", caller.tenantId()).setParameter("id", caller.accountId()).getSingleResult();
+        }
+        if (!caller.has(Role.TENANT_ADMIN)) {
+            throw ProblemException.forbidden();
+        }
+        Account person = em.createQuery("select a from Account a where a.tenantId = :t and a.username = :u", Account.class)
+                .setParameter("t", caller.tenantId()).setParameter("u", username.trim())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new ProblemException(400, "invalid-input",
+                        List.of(new FieldError("username", "validation.forum.not-own-principal", username))));
+        if (!person.roles().contains(Role.PRINCIPAL)) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("username", "validation.forum.not-own-principal", username)));
+        }
+        return person;
+    }
+
+    private Forum visibleForum(long id) {
+        // row-level security: the host's own forums and forums of the caller's communities
+        return em.createQuery("select f from Forum f where f.id = :id", Forum.class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("forum", id));
+    }
+
+    private Map<String, Long> members(Community community) {
+        Map<String, Long> members = new LinkedHashMap<>();
+        for (Membership m : directory.roster(community)) {
+            members.put(m.tenant().slug().value(), m.tenant().id());
+        }
+        return members;
+    }
+
+    private ForumView view(Forum f, AccountPrincipal caller) {
+        Community community = em.find(Community.class, f.communityId());
+        Map<Long, String> slugs = new LinkedHashMap<>();
+        members(community).forEach((slug, id) -> slugs.put(id, slug));
+        Map<String, Integer> quotas = new LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> quotaRows = em.createNativeQuery(
+                        "select member_tenant_id, seats from forum_quota where tenant_id = ?1 and forum_id = ?2 order by member_tenant_id")
+                .setParameter(1, f.hostTenantId()).setParameter(2, f.id()).getResultList();
+        quotaRows.forEach(q -> quotas.put(slugs.get(((Number) q[0]).longValue()), ((Number) q[1]).intValue()));
+        Object[] taken = (Object[]) em.createNativeQuery("select total, of_member from forum_seats_taken(?1, ?2, ?3)")
+                .setParameter(1, f.hostTenantId()).setParameter(2, f.id()).setParameter(3, caller.tenantId())
+                .getSingleResult();
+        int seatsLeft = Math.max(0, f.capacity() - ((Number) taken[0]).intValue());
+        Integer myQuota = quotas.get(slugs.get(caller.tenantId()));
+        Integer myLeft = myQuota == null ? null : Math.max(0, Math.min(seatsLeft, myQuota - ((Number) taken[1]).intValue()));
+        return new ForumView(f.id(), slugs.get(f.hostTenantId()), community.slug().value(), f.title(), f.description(),
+                f.venue(), f.startsAt(), f.endsAt(), f.registrationOpensAt(), f.registrationClosesAt(), f.capacity(),
+                f.approvalRequired(), quotas, f.planItemId(), seatsLeft, myLeft, f.registrationOpenAt(OffsetDateTime.now()));
+    }
+}

@@ -1,0 +1,11 @@
+package org.educommons.forum;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A registration: who, of which member, its status and, while waitlisted, its place in the queue.
+ */
+public record RegistrationView(long id, long forum, String person, String displayName, String tenant,
+                               RegistrationStatus status, Integer position, String registeredBy,
+                               OffsetDateTime createdAt) {
+}

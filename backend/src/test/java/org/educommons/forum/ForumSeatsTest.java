@@ -1,0 +1,220 @@
+package org.educommons.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seat rules as PostgreSQL enforces them, through the application role's own connections:
+ * capacity, quotas per member, one registration per person, waitlist order and promotion.
+ */
+class ForumSeatsTest {
+
+    static final int PEOPLE_PER_TENANT = 10;
+
+    DatabaseSettings db;
+    long[] tenants = new long[3];
+    long forum;
+
+    @BeforeEach
+    void threeMembersAndAForumWithFiveSeatsOfWhichTwoForTheFirstMember() throws SQLException {
+        db = TestDatabase.migrated("forum");
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.execute("insert into community (slug, name_zh, name_en, founded_in) values ('cc', '共同体', 'C', 2020)");
+            for (int t = 0; t < 3; t++) {
+                try (ResultSet r = s.executeQuery("insert into tenant (slug, name_zh, name_en, kind, region) values ('t" + t
+                        + "', 't" + t + "', 't" + t + "', 'DISTRICT', 'r') returning id")) {
+                    r.next();
+                    tenants[t] = r.getLong(1);
+                }
+                s.execute("insert into community_membership (tenant_id, community_id, role, joined_year, roster_position) "
+                        + "select " + tenants[t] + ", id, 'FOUNDING_MEMBER', 2020, " + t + " from community");
+                for (int p = 1; p <= PEOPLE_PER_TENANT; p++) {
+                    s.execute("insert into account (tenant_id, username, display_name, roles) values (" + tenants[t]
+                            + ", 't" + t + ".p" + p + "', '校长" + p + "', 'PRINCIPAL')");
+                }
+            }
+            try (ResultSet r = s.executeQuery("""
+                    insert into forum (tenant_id, community_id, title, venue, starts_at, ends_at, registration_opens_at,
+                                       registration_closes_at, capacity)
+                    select %d, id, '乡村教育振兴校长论坛', '泸州', now() + interval '10 days', now() + interval '11 days',
+                           now() - interval '1 day', now() + interval '9 days', 5 from community returning id""".formatted(tenants[0]))) {
+                r.next();
+                forum = r.getLong(1);
+            }
+            s.execute("insert into forum_quota (tenant_id, forum_id, member_tenant_id, seats) values ("
+                    + tenants[0] + ", " + forum + ", " + tenants[0] + ", 2)");
+        }
+    }
+
+    /** forum_register as the application does it: as the application role, in the person's tenant. */
+    private String[] register(int tenant, int person) throws SQLException {
+        try (Connection c = TestDatabase.app(db)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement set = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                set.setString(1, String.valueOf(tenants[tenant]));
+                set.executeQuery().close();
+            }
+            try (PreparedStatement p = c.prepareStatement("""
+                    select registration_id, status, created from forum_register(?, ?, ?,
+                           (select id from account where username = ?), 'test', false)""")) {
+                p.setLong(1, tenants[0]);
+                p.setLong(2, forum);
+                p.setLong(3, tenants[tenant]);
+                p.setString(4, "t" + tenant + ".p" + person);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    String[] result = {r.getString(1), r.getString(2), r.getString(3)};
+                    c.commit();
+                    return result;
+                }
+            }
+        }
+    }
+
+    private List<String> confirmedPeople() throws SQLException {
+        List<String> people = new ArrayList<>();
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
+             ResultSet r = s.executeQuery("select person_username from forum_registration where status = 'CONFIRMED' order by id")) {
+            while (r.next()) {
+                people.add(r.getString(1));
+            }
+        }
+        return people;
+    }
+
+    @Test
+    void overbookingIsImpossibleUnderConcurrentRegistration() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String[]>> results = new ArrayList<>();
+        for (int p = 1; p <= PEOPLE_PER_TENANT; p++) {
+            for (int t = 0; t < 3; t++) {
+                int tenant = t;
+                int person = p;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return register(tenant, person);
+                }));
+            }
+        }
+        start.countDown();
+        for (Future<String[]> f : results) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<String> confirmed = confirmedPeople();
+        assertThat(confirmed).hasSize(5);
+        assertThat(confirmed).filteredOn(u -> u.startsWith("t0.")).hasSizeLessThanOrEqualTo(2);
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
+             ResultSet r = s.executeQuery("""
+                     select count(*), count(distinct account_id), count(*) filter (where status = 'WAITLISTED'),
+                            max(forum_waitlist_position(tenant_id, forum_id, id))
+                       from forum_registration""")) {
+            r.next();
+            assertThat(r.getInt(1)).as("registrations").isEqualTo(30);
+            assertThat(r.getInt(2)).as("people").isEqualTo(30);
+            assertThat(r.getInt(3)).as("waitlisted").isEqualTo(25);
+            assertThat(r.getInt(4)).as("last waitlist position").isEqualTo(25);
+        }
+    }
+
+    @Test
+    void aRepeatedRequestReturnsTheExistingRegistration() throws SQLException {
+        String[] first = register(1, 1);
+        String[] again = register(1, 1);
+        assertThat(again[0]).isEqualTo(first[0]);
+        assertThat(again[2]).isEqualTo("f");
+        assertThat(first[2]).isEqualTo("t");
+    }
+
+    @Test
+    void aMembersQuotaSendsItsThirdPersonToTheWaitlistWhileOthersStillGetSeats() throws SQLException {
+        assertThat(register(0, 1)[1]).isEqualTo("CONFIRMED");
+        assertThat(register(0, 2)[1]).isEqualTo("CONFIRMED");
+        assertThat(register(0, 3)[1]).isEqualTo("WAITLISTED");
+        assertThat(register(1, 1)[1]).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aCancellationPromotesTheFirstWaitlistedPersonWhoseMemberStillHasQuota() throws SQLException {
+        register(0, 1);
+        register(0, 2);
+        register(1, 1);
+        register(1, 2);
+        String[] lastSeat = register(2, 1);       // 5 of 5
+        String[] t0Third = register(0, 3);        // waitlisted first, but t0's quota (2) is used up
+        String[] t1Third = register(1, 3);        // waitlisted second
+
+        try (Connection c = TestDatabase.app(db)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("select set_config('app.tenant_id', '" + tenants[2] + "', true)").close();
+                try (ResultSet r = s.executeQuery("select promoted_id from forum_cancel(" + tenants[0] + ", " + forum + ", " + lastSeat[0] + ")")) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getString(1)).isEqualTo(t1Third[0]);
+                }
+            }
+            c.commit();
+        }
+        assertThat(confirmedPeople()).containsExactly("t0.p1", "t0.p2", "t1.p1", "t1.p2", "t1.p3");
+        assertThat(t0Third[1]).isEqualTo("WAITLISTED");
+    }
+
+    @Test
+    void aTenantCanNeitherRegisterNorCancelAnotherTenantsPeople() throws SQLException {
+        String[] someone = register(1, 1);
+        try (Connection c = TestDatabase.app(db)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("select set_config('app.tenant_id', '" + tenants[2] + "', true)").close();
+                assertThatThrownBy(() -> s.executeQuery("select * from forum_register(" + tenants[0] + ", " + forum + ", "
+                        + tenants[1] + ", (select 1), 'x', false)")).hasMessageContaining("only its own people");
+            }
+            c.rollback();
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("select set_config('app.tenant_id', '" + tenants[2] + "', true)").close();
+                try (ResultSet r = s.executeQuery("select count(*) from forum_cancel(" + tenants[0] + ", " + forum + ", " + someone[0] + ")")) {
+                    r.next();
+                }
+                assertThatThrownBy(() -> s.executeUpdate("update forum_registration set status = 'CANCELLED'"))
+                        .hasMessageContaining("permission denied");
+            }
+            c.rollback();
+        }
+        assertThat(confirmedPeople()).containsExactly("t1.p1");
+    }
+
+    @Test
+    void evenTheOwnerCannotWriteAConfirmedSeatBeyondCapacity() throws SQLException {
+        for (int p = 1; p <= 5; p++) {
+            register(1, p);
+        }
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("""
+                    insert into forum_registration (tenant_id, forum_id, registrant_tenant_id, account_id, person_username,
+                                                    person_name, registered_by, status)
+                    select %d, %d, tenant_id, id, username, display_name, 'sneak', 'CONFIRMED' from account where username = 't2.p9'
+                    """.formatted(tenants[0], forum))).hasMessageContaining("is full");
+        }
+        assertThat(confirmedPeople()).hasSize(5);
+    }
+}

@@ -1,0 +1,223 @@
+package org.educommons.ui.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.educommons.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Joint forums and registration through the API on a real server and database. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ForumIT {
+
+    private static final String FORUMS = "api/v1/communities/chuannan-yuxi/forums";
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String luzhou;
+
+    @BeforeEach
+    void signIn() {
+        api = new Api(base);
+        luzhou = api.tokenFor("luzhou.admin");
+    }
+
+    private static String at(long daysFromNow) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(daysFromNow).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A forum hosted by 泸州, registration open now. */
+    private long host(String title, int capacity, String quotas, boolean approval) {
+        Api.Reply reply = api.post(FORUMS, """
+                {"title":"%s","venue":"泸州市会议中心","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
+                 "registrationClosesAt":"%s","capacity":%d,"quotas":%s,"approvalRequired":%s}"""
+                .formatted(title, at(10), at(11), at(-1), at(9), capacity, quotas, approval), Api.bearer(luzhou));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().get("id").asLong();
+    }
+
+    private Api.Reply register(long forum, String token) {
+        return api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(token));
+    }
+
+    @Test
+    void hostingNeedsAMembersAdminAndValidInput() {
+        Api.Reply principal = api.post(FORUMS, "{}", Api.bearer(api.tokenFor("luzhou.principal1")));
+        assertThat(principal.status()).isEqualTo(403);
+
+        Api.Reply invalid = api.post(FORUMS, """
+                {"title":"论坛","venue":"","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
+                 "registrationClosesAt":"%s","capacity":0,"quotas":{"atlantis":2}}"""
+                .formatted(at(10), at(9), at(-1), at(12)), Api.bearer(luzhou, "Accept-Language", "en"));
+        assertThat(invalid.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        invalid.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains("venue", "endsAt", "capacity", "quotas", "registrationClosesAt");
+    }
+
+    @Test
+    void registeringGivesASeatUntilTheMembersQuotaIsUsedThenAWaitlistPlace() {
+        long forum = host("乡村教育振兴校长论坛", 3, "{\"luzhou\":1}", false);
+
+        Api.Reply first = register(forum, api.tokenFor("luzhou.principal1"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("status").asText()).isEqualTo("CONFIRMED");
+        Api.Reply again = register(forum, api.tokenFor("luzhou.principal1"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+
+        Api.Reply second = register(forum, api.tokenFor("luzhou.principal2"));
+        assertThat(second.json().get("status").asText()).isEqualTo("WAITLISTED");
+        assertThat(second.json().get("position").asInt()).isEqualTo(1);
+        assertThat(register(forum, api.tokenFor("yongchuan.principal1")).json().get("status").asText()).isEqualTo("CONFIRMED");
+
+        JsonNode view = api.get("api/v1/forums/" + forum, Api.bearer(api.tokenFor("luzhou.principal3"))).json();
+        assertThat(view.get("seatsLeft").asInt()).isEqualTo(1);
+        assertThat(view.get("seatsLeftForMyTenant").asInt()).isZero();
+        assertThat(view.get("quotas").get("luzhou").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void overbookingIsImpossibleUnderConcurrentRegistration() throws Exception {
+        long forum = host("高峰论坛（并发）", 4, "{\"zigong\":1}", false);
+        List<String> tokens = new ArrayList<>();
+        for (String tenant : List.of("zigong", "neijiang", "yibin", "qijiang", "dazu")) {
+            for (int p = 1; p <= 3; p++) {
+                tokens.add(api.tokenFor(tenant + ".principal" + p));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(15);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (String token : tokens) {
+            replies.add(pool.submit(() -> {
+                go.await();
+                return register(forum, token);
+            }));
+        }
+        go.countDown();
+        int confirmed = 0;
+        for (Future<Api.Reply> reply : replies) {
+            Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            confirmed += r.json().get("status").asText().equals("CONFIRMED") ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(confirmed).isEqualTo(4);
+        try (Connection db = TestDatabase.owner(TestServerDatabase.settings()); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("""
+                     select count(*) filter (where r.status = 'CONFIRMED'),
+                            count(*) filter (where r.status = 'CONFIRMED' and t.slug = 'zigong'),
+                            count(*), count(distinct r.account_id)
+                       from forum_registration r join tenant t on t.id = r.registrant_tenant_id
+                      where r.forum_id = """ + forum)) {
+            r.next();
+            assertThat(r.getInt(1)).as("confirmed seats").isEqualTo(4);
+            assertThat(r.getInt(2)).as("zigong's confirmed seats").isEqualTo(1);
+            assertThat(r.getInt(3)).as("registrations").isEqualTo(15);
+            assertThat(r.getInt(4)).as("people").isEqualTo(15);
+        }
+    }
+
+    @Test
+    void aCancellationPromotesTheFirstWaitlistedPerson() {
+        long forum = host("督导评估经验交流会", 1, "{}", false);
+        String p1 = api.tokenFor("jiangjin.principal1");
+        long first = register(forum, p1).json().get("id").asLong();
+        register(forum, api.tokenFor("jiangjin.principal2"));
+        register(forum, api.tokenFor("rongchang.principal1"));
+
+        Api.Reply cancelled = api.delete("api/v1/forums/" + forum + "/registrations/" + first, Api.bearer(p1));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+
+        List<String> statuses = new ArrayList<>();
+        api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json().forEach(r -> statuses.add(
+                r.get("person").asText() + " " + r.get("status").asText() + (r.hasNonNull("position") ? " " + r.get("position").asInt() : "")));
+        assertThat(statuses).containsExactly("jiangjin.principal1 CANCELLED", "jiangjin.principal2 CONFIRMED",
+                "rongchang.principal1 WAITLISTED 1");
+    }
+
+    @Test
+    void eachRoleSeesOnlyTheRegistrationsItShouldAndCancelsOnlyItsOwn() {
+        long forum = host("名校长工作坊", 10, "{}", false);
+        register(forum, api.tokenFor("luzhou.principal1"));
+        long yongchuans = register(forum, api.tokenFor("yongchuan.principal1")).json().get("id").asLong();
+        register(forum, api.tokenFor("yongchuan.principal2"));
+
+        assertThat(api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json()).hasSize(3);
+        JsonNode ofYongchuan = api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(api.tokenFor("yongchuan.admin"))).json();
+        assertThat(ofYongchuan).hasSize(2).allMatch(r -> r.get("tenant").asText().equals("yongchuan"));
+        JsonNode own = api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(api.tokenFor("yongchuan.principal2"))).json();
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).get("person").asText()).isEqualTo("yongchuan.principal2");
+
+        Api.Reply intruder = api.delete("api/v1/forums/" + forum + "/registrations/" + yongchuans,
+                Api.bearer(api.tokenFor("luzhou.principal1")));
+        assertThat(intruder.status()).isIn(403, 404);
+        Api.Reply otherTenant = api.delete("api/v1/forums/" + forum + "/registrations/" + yongchuans,
+                Api.bearer(api.tokenFor("dazu.admin")));
+        assertThat(otherTenant.status()).isIn(403, 404);
+        assertThat(api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json())
+                .allMatch(r -> r.get("status").asText().equals("CONFIRMED"));
+    }
+
+    @Test
+    void anAdminRegistersTheTenantsOwnPrincipalsOnly() {
+        long forum = host("送教送培启动会", 10, "{}", false);
+        String admin = api.tokenFor("tongliang.admin");
+        Api.Reply own = api.post("api/v1/forums/" + forum + "/registrations", "{\"username\":\"tongliang.principal3\"}", Api.bearer(admin));
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(own.json().get("person").asText()).isEqualTo("tongliang.principal3");
+        assertThat(own.json().get("registeredBy").asText()).isEqualTo("tongliang.admin");
+
+        Api.Reply foreign = api.post("api/v1/forums/" + forum + "/registrations", "{\"username\":\"dazu.principal1\"}", Api.bearer(admin));
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.json().get("errors").get(0).get("field").asText()).isEqualTo("username");
+    }
+
+    @Test
+    void hostApprovalMakesRegistrationsPendingAndTheWindowIsEnforced() {
+        long approval = host("需审核的论坛", 10, "{}", true);
+        assertThat(register(approval, api.tokenFor("wansheng.principal1")).json().get("status").asText()).isEqualTo("PENDING");
+
+        Api.Reply later = api.post(FORUMS, """
+                {"title":"明年的论坛","venue":"荣昌","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
+                 "registrationClosesAt":"%s","capacity":5}""".formatted(at(60), at(61), at(30), at(59)), Api.bearer(luzhou));
+        Api.Reply early = register(later.json().get("id").asLong(), api.tokenFor("wansheng.principal2"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("type").asText()).endsWith("/problems/registration-closed");
+    }
+}
