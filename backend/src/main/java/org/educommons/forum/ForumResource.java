@@ -99,6 +99,50 @@ public class ForumResource {
         return forums.registrations(id);
     }
 
+    @GET
+    @Path("forums/{id}/calendar.ics")
+    @Produces(ForumCalendar.MEDIA_TYPE)
+    @Operation(summary = "The forum as an iCalendar event (bearer token, or ?token= from POST /me/calendar-token)")
+    public Response forumCalendar(@PathParam("id") long id) {
+        ForumView forum = forums.forum(id);
+        return ics(ForumCalendar.ics(forum.title(), List.of(forum)), "forum-" + id);
+    }
+
+    @GET
+    @Path("communities/{community}/calendar.ics")
+    @Produces(ForumCalendar.MEDIA_TYPE)
+    @Operation(summary = "Every forum of the community as a calendar feed to subscribe to (?token= from POST /me/calendar-token)")
+    public Response communityCalendar(@PathParam("community") String community) {
+        Forums.Calendar calendar = forums.calendar(slug(community));
+        return ics(ForumCalendar.ics(calendar.name(), calendar.forums()), community);
+    }
+
+    private static Response ics(String body, String name) {
+        return Response.ok(body, ForumCalendar.MEDIA_TYPE)
+                .header("Content-Disposition", "inline; filename=\"" + name + ".ics\"")
+                .build();
+    }
+
+    /** Body of a check-in. */
+    public record CheckIn(String code) {
+    }
+
+    @POST
+    @Path("forums/{id}/check-ins")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The host checks a person in by code (accepted once: 409 the second time, 404 unknown)")
+    public RegistrationView checkIn(@PathParam("id") long id, CheckIn checkIn) {
+        return forums.checkIn(id, checkIn == null ? null : checkIn.code());
+    }
+
+    @GET
+    @Path("forums/{id}/registrations/{registrationId}/check-in.png")
+    @Produces(CheckInCodes.MEDIA_TYPE)
+    @Operation(summary = "The check-in code of a confirmed registration as a QR image")
+    public Response checkInQr(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        return Response.ok(forums.checkInQr(id, registrationId), CheckInCodes.MEDIA_TYPE).build();
+    }
+
     private static CommunitySlug slug(String community) {
         if (!CommunitySlug.isValid(community)) {
             throw ProblemException.notFound("community", community);

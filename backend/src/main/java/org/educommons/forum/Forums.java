@@ -96,6 +96,23 @@ public class Forums {
         return Page.of(forums, size, f -> String.valueOf(f.id()));
     }
 
+    /** A community's calendar: its name and every forum the caller can see, by start. */
+    public record Calendar(String name, List<ForumView> forums) {
+    }
+
+    public Calendar calendar(CommunitySlug communitySlug) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Community community = directory.find(communitySlug);
+        if (!members(community).containsValue(caller.tenantId())) {
+            throw ProblemException.forbidden();
+        }
+        List<ForumView> forums = em.createQuery(
+                        "select f from Forum f where f.communityId = :community order by f.startsAt, f.id", Forum.class)
+                .setParameter("community", community.id())
+                .getResultList().stream().map(f -> view(f, caller)).toList();
+        return new Calendar(community.name().zh(), forums);
+    }
+
     public ForumView forum(long id) {
         AccountPrincipal caller = tenantContext.requireCaller();
         return view(visibleForum(id), caller);
@@ -175,10 +192,50 @@ public class Forums {
         return rows.stream().map(r -> toView(forum, r)).toList();
     }
 
+    /**
+     * The host checks a person in by the code of their confirmed registration; a code is accepted
+     * once (409 the second time), an unknown code is 404.
+     */
+    public RegistrationView checkIn(long forumId, String code) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Forum forum = visibleForum(forumId);
+        if (forum.hostTenantId() != caller.tenantId()) {
+            throw ProblemException.forbidden();
+        }
+        if (code == null || code.isBlank()) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("code", "validation.required")));
+        }
+        Object[] row = (Object[]) em.createNativeQuery("select outcome, registration_id, checked_in_at from forum_check_in(?1, ?2, ?3)")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, code)
+                .getSingleResult();
+        switch ((String) row[0]) {
+            case "CHECKED_IN" -> {
+                long id = ((Number) row[1]).longValue();
+                audit.record("forum-registration", id, "check-in", Map.of("forum", forum.id()));
+                return registration(forum, id);
+            }
+            case "ALREADY" -> throw new ProblemException(409, "already-checked-in",
+                    SqlValues.offsetDateTime(row[2]).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                            .toLocalDateTime().withNano(0).toString().replace('T', ' '));
+            default -> throw new ProblemException(404, "unknown-check-in-code");
+        }
+    }
+
+    /** The check-in code of a confirmed registration the caller may see, as a QR code (PNG). */
+    public byte[] checkInQr(long forumId, long registrationId) {
+        tenantContext.requireCaller();
+        RegistrationView registration = registrations(forumId).stream()
+                .filter(r -> r.id() == registrationId && r.checkInCode() != null)
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("registration", registrationId));
+        return CheckInCodes.png(registration.checkInCode());
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private static final String REGISTRATION_COLUMNS = """
-            select r.id, r.person_username, r.person_name, t.slug, r.status, r.registered_by, r.created_at
+            select r.id, r.person_username, r.person_name, t.slug, r.status, r.registered_by, r.created_at,
+                   r.check_in_code, r.checked_in_at
               from forum_registration r join tenant t on t.id = r.registrant_tenant_id""";
 
     private RegistrationView registration(Forum forum, long id) {
@@ -200,7 +257,7 @@ public class Forums {
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, id)
                 .getSingleResult()).intValue();
         return new RegistrationView(id, forum.id(), (String) r[1], (String) r[2], (String) r[3], status, position,
-                (String) r[5], SqlValues.offsetDateTime(r[6]));
+                (String) r[5], SqlValues.offsetDateTime(r[6]), (String) r[7], SqlValues.offsetDateTime(r[8]));
     }
 
     private long registrantTenant(long registrationId) {

@@ -25,6 +25,7 @@ import org.educommons.tenancy.TenantTransactional;
 public class AccessTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration CALENDAR_LIFETIME = Duration.ofDays(365);
 
     @PersistenceContext(unitName = "educommons")
     EntityManager em;
@@ -40,28 +41,44 @@ public class AccessTokens {
     public record Issued(String accessToken, String tokenType, long expiresIn) {
     }
 
+    /** A bearer token for the API. */
     @TenantTransactional
     public Issued issue(AccountPrincipal principal) {
+        return issue(principal, "API", Duration.parse(lifetime));
+    }
+
+    /** A token for calendar subscriptions (.ics feeds only), valid for a year. */
+    @TenantTransactional
+    public Issued issueCalendarToken(AccountPrincipal principal) {
+        return issue(principal, "CALENDAR", CALENDAR_LIFETIME);
+    }
+
+    private Issued issue(AccountPrincipal principal, String scope, Duration validFor) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Duration validFor = Duration.parse(lifetime);
         em.createNativeQuery("""
-                        insert into access_token (tenant_id, token_hash, account_id, expires_at)
-                        values (?1, ?2, ?3, now() + ?4 * interval '1 second')""")
+                        insert into access_token (tenant_id, token_hash, account_id, expires_at, scope)
+                        values (?1, ?2, ?3, now() + ?4 * interval '1 second', ?5)""")
                 .setParameter(1, principal.tenantId())
                 .setParameter(2, digest(token))
                 .setParameter(3, principal.accountId())
                 .setParameter(4, validFor.toSeconds())
+                .setParameter(5, scope)
                 .executeUpdate();
         return new Issued(token, "Bearer", validFor.toSeconds());
     }
 
     public Optional<AccountPrincipal> verify(String token) {
-        if (token.isEmpty() || token.length() > 100) {
-            return Optional.empty();
-        }
-        return logins.byTokenHash(digest(token));
+        return wellFormed(token) ? logins.byTokenHash(digest(token)) : Optional.empty();
+    }
+
+    public Optional<AccountPrincipal> verifyCalendarToken(String token) {
+        return wellFormed(token) ? logins.byCalendarTokenHash(digest(token)) : Optional.empty();
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && !token.isEmpty() && token.length() <= 100;
     }
 
     static String digest(String token) {

@@ -22,7 +22,8 @@ import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.Problems;
 
 /**
- * How a caller is recognised: a bearer token on the API, or the session created by the login form
+ * How a caller is recognised: a bearer token on the API, a calendar token in the URL of a calendar
+ * feed ({@code *.ics?token=…}), or the session created by the login form
  * ({@code SecurityContext.authenticate} with a username and password). Anonymous requests pass
  * through; application services decide what they may see.
  */
@@ -44,6 +45,15 @@ public class EduCommonsAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             var principal = tokens.verify(authorization.substring(BEARER.length()).trim());
+            if (principal.isPresent()) {
+                return context.notifyContainerAboutLogin(principal.get(), principal.get().groups());
+            }
+            return unauthorized(request, response);
+        }
+        String feedToken = request.getParameter("token");
+        if (feedToken != null && request.getRequestURI().endsWith(".ics")) {
+            // calendar clients subscribe by URL: a calendar-only token in the query
+            var principal = tokens.verifyCalendarToken(feedToken);
             if (principal.isPresent()) {
                 return context.notifyContainerAboutLogin(principal.get(), principal.get().groups());
             }

@@ -71,6 +71,14 @@ public class IdentityResource {
         return tokens.issue(principal);
     }
 
+    @POST
+    @Path("me/calendar-token")
+    @Operation(summary = "A token for subscribing to calendar feeds (*.ics?token=…), valid for a year")
+    @SecurityRequirement(name = "bearer")
+    public AccessTokens.Issued calendarToken() {
+        return tokens.issueCalendarToken(tenantContext.requireCaller());
+    }
+
     @GET
     @Path("me")
     @Operation(summary = "The signed-in account")

@@ -45,10 +45,20 @@ public class Logins {
         }
     }
 
+    /** The account of a live API token. */
     public Optional<AccountPrincipal> byTokenHash(String tokenHash) {
+        return byToken("identity_find_token", tokenHash);
+    }
+
+    /** The account of a live calendar-feed token. */
+    public Optional<AccountPrincipal> byCalendarTokenHash(String tokenHash) {
+        return byToken("identity_find_calendar_token", tokenHash);
+    }
+
+    private Optional<AccountPrincipal> byToken(String function, String tokenHash) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "select tenant_id, account_id, username, roles from identity_find_token(?)")) {
+                     "select tenant_id, account_id, username, roles from " + function + "(?)")) {
             s.setString(1, tokenHash);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {

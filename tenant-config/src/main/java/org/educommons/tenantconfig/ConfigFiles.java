@@ -32,7 +32,12 @@ public final class ConfigFiles {
 
     /** The kinds of file, by the folder they sit in; demo plans are demo data, not configuration. */
     public enum Kind {
-        TENANT("tenants"), COMMUNITY("communities"), DEMO_PLAN("plans");
+        TENANT("tenants"), COMMUNITY("communities"), DEMO_PLAN("plans"), DEMO_FORUM("forums");
+
+        /** Demo data, not configuration: only loaded in demo mode. */
+        boolean demoData() {
+            return this == DEMO_PLAN || this == DEMO_FORUM;
+        }
 
         final String folder;
 

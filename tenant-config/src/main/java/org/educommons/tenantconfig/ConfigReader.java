@@ -57,8 +57,8 @@ public final class ConfigReader {
         List<TenantDefinition> tenants = new ArrayList<>();
         List<CommunityDefinition> communities = new ArrayList<>();
         for (ConfigFile file : files) {
-            if (file.kind() == ConfigFiles.Kind.DEMO_PLAN) {
-                continue; // demo data, read by DemoPlans
+            if (file.kind().demoData()) {
+                continue; // read by DemoPlans and DemoForums
             }
             JsonNode root = parse(file);
             if (root == null) {

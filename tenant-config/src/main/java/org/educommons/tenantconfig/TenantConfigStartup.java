@@ -66,7 +66,9 @@ public class TenantConfigStartup {
                 passwordHash.initialize(java.util.Map.of());
                 int created = DemoAccounts.seed(owner, password -> passwordHash.generate(password.toCharArray()));
                 int items = DemoPlans.apply(files, owner);
-                LOG.info(() -> "Demo mode: " + created + " demo accounts and " + items + " demo plan items created");
+                int forums = DemoForums.apply(files, owner);
+                LOG.info(() -> "Demo mode: " + created + " demo accounts, " + items + " demo plan items and "
+                        + forums + " demo forums created");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply the tenant configuration: " + e.getMessage(), e);

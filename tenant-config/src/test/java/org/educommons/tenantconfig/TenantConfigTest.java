@@ -113,6 +113,24 @@ class TenantConfigTest {
     }
 
     @Test
+    void theDemoForumIsCreatedOnceWithItsRegistrations() throws SQLException {
+        apply(demo());
+        try (Connection owner = TestDatabase.owner(db)) {
+            org.educommons.identity.DemoAccounts.seed(owner, password -> "not-a-real-hash");
+            assertThat(DemoForums.apply(demo(), owner)).isOne();
+            assertThat(DemoForums.apply(demo(), owner)).isZero();
+        }
+        assertThat(rows("""
+                select f.title, f.capacity, f.starts_at > now(), f.registration_opens_at < now(),
+                       (select count(*) from forum_quota q where q.forum_id = f.id),
+                       (select string_agg(r.person_username || ':' || r.status, ',' order by r.id)
+                          from forum_registration r where r.forum_id = f.id)
+                  from forum f"""))
+                .containsExactly("乡村教育振兴校长论坛|60|t|t|4|luzhou.principal1:CONFIRMED,luzhou.principal2:CONFIRMED,"
+                        + "yongchuan.principal1:CONFIRMED,zigong.principal1:CONFIRMED,rongchang.principal3:CONFIRMED");
+    }
+
+    @Test
     void applyingTwiceChangesNothing() throws SQLException {
         apply(demo());
         List<String> before = snapshot();

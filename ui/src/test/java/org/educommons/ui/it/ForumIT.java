@@ -209,6 +209,72 @@ class ForumIT {
     }
 
     @Test
+    void theHostChecksPeopleInByCodeOnceAndTheCodeIsAlsoAQrImage() throws Exception {
+        long forum = host("签到演练", 10, "{}", false);
+        String principal = api.tokenFor("dazu.principal3");
+        JsonNode registration = register(forum, principal).json();
+        String code = registration.get("checkInCode").asText();
+        assertThat(code).matches("[0-9A-F]{12}");
+
+        Api.Reply qr = api.get("api/v1/forums/" + forum + "/registrations/" + registration.get("id").asLong() + "/check-in.png",
+                Api.bearer(principal));
+        assertThat(qr.contentType()).startsWith("image/png");
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(qr.bytes()));
+        var decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))));
+        assertThat(decoded.getText()).isEqualTo(code);
+
+        assertThat(api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"" + code + "\"}",
+                Api.bearer(api.tokenFor("dazu.admin"))).status()).isEqualTo(403);
+        Api.Reply checkedIn = api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"" + code.toLowerCase() + "\"}", Api.bearer(luzhou));
+        assertThat(checkedIn.status()).isEqualTo(200);
+        assertThat(checkedIn.json().get("person").asText()).isEqualTo("dazu.principal3");
+        assertThat(checkedIn.json().hasNonNull("checkedInAt")).isTrue();
+        Api.Reply twice = api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"" + code + "\"}", Api.bearer(luzhou));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("type").asText()).endsWith("/problems/already-checked-in");
+        assertThat(api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"NOPE00000000\"}", Api.bearer(luzhou)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void forumsAreCalendarEventsAndTheCommunityIsAFeedToSubscribeTo() throws Exception {
+        long forum = host("成渝教师教育高峰论坛", 50, "{}", false);
+        JsonNode view = api.get("api/v1/forums/" + forum, Api.bearer(luzhou)).json();
+
+        Api.Reply one = api.get("api/v1/forums/" + forum + "/calendar.ics", Api.bearer(luzhou));
+        assertThat(one.contentType()).startsWith("text/calendar");
+        var events = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(one.body()))
+                .getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        assertThat(events).hasSize(1);
+        var event = (net.fortuna.ical4j.model.component.VEvent) events.get(0);
+        assertThat(icalValue(event, "SUMMARY")).isEqualTo("成渝教师教育高峰论坛");
+        assertThat(icalValue(event, "LOCATION")).isEqualTo("泸州市会议中心");
+        assertThat(icalValue(event, "UID")).isEqualTo("forum-" + forum + "@educommons");
+        assertThat(java.time.Instant.from(event.getStartDate().orElseThrow().getDate()))
+                .isEqualTo(OffsetDateTime.parse(view.get("startsAt").asText()).toInstant());
+
+        String feedToken = api.post("api/v1/me/calendar-token", "", Api.bearer(api.tokenFor("neijiang.principal1")))
+                .json().get("accessToken").asText();
+        Api.Reply feed = api.get("api/v1/communities/chuannan-yuxi/calendar.ics?token=" + feedToken);
+        assertThat(feed.status()).isEqualTo(200);
+        List<String> summaries = new ArrayList<>();
+        new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(feed.body()))
+                .getComponents(net.fortuna.ical4j.model.Component.VEVENT)
+                .forEach(e -> summaries.add(icalValue((net.fortuna.ical4j.model.component.VEvent) e, "SUMMARY")));
+        assertThat(summaries).contains("乡村教育振兴校长论坛", "成渝教师教育高峰论坛");
+
+        assertThat(api.get("api/v1/communities/chuannan-yuxi/calendar.ics?token=forged").status()).isEqualTo(401);
+        // a calendar token opens calendar feeds only
+        assertThat(api.get("api/v1/me", Api.bearer(feedToken)).status()).isEqualTo(401);
+        assertThat(api.get("api/v1/me?token=" + feedToken).status()).isEqualTo(401);
+    }
+
+    private static String icalValue(net.fortuna.ical4j.model.component.VEvent event, String property) {
+        return event.getProperty(property).map(p -> ((net.fortuna.ical4j.model.Property) p).getValue()).orElse(null);
+    }
+
+    @Test
     void hostApprovalMakesRegistrationsPendingAndTheWindowIsEnforced() {
         long approval = host("需审核的论坛", 10, "{}", true);
         assertThat(register(approval, api.tokenFor("wansheng.principal1")).json().get("status").asText()).isEqualTo("PENDING");

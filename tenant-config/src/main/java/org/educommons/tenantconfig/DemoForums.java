@@ -1,0 +1,142 @@
+package org.educommons.tenantconfig;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import org.educommons.tenantconfig.ConfigFiles.ConfigFile;
+
+/**
+ * The demo community's upcoming forums ({@code demo/forums/*.yaml}) with a few registrations, loaded
+ * once in demo mode (a forum of that host and title is never created twice). Registrations go
+ * through {@code forum_register}, the same seat rules as every other registration.
+ */
+public final class DemoForums {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private DemoForums() {
+    }
+
+    /** Loads the forums and returns how many were created. */
+    public static int apply(List<ConfigFile> files, Connection owner) throws SQLException {
+        boolean autoCommit = owner.getAutoCommit();
+        owner.setAutoCommit(false);
+        try {
+            int created = 0;
+            for (ConfigFile file : files) {
+                if (file.kind() == ConfigFiles.Kind.DEMO_FORUM) {
+                    created += apply(file, owner);
+                }
+            }
+            owner.commit();
+            return created;
+        } catch (SQLException | RuntimeException e) {
+            owner.rollback();
+            throw e;
+        } finally {
+            owner.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static int apply(ConfigFile file, Connection owner) throws SQLException {
+        JsonNode f;
+        try {
+            f = YAML.readTree(file.text());
+        } catch (IOException e) {
+            throw new InvalidConfigException(List.of(new ConfigError(file.name(), "", "is not valid YAML: " + e.getMessage())));
+        }
+        long host = id(owner, "select id from tenant where slug = ?", f.path("host").asText(), file, "host");
+        long community = id(owner, "select id from community where slug = ?", f.path("community").asText(), file, "community");
+        try (PreparedStatement exists = owner.prepareStatement("select 1 from forum where tenant_id = ? and title = ?")) {
+            exists.setLong(1, host);
+            exists.setString(2, f.path("title").asText());
+            if (exists.executeQuery().next()) {
+                return 0;
+            }
+        }
+        long forum;
+        try (PreparedStatement s = owner.prepareStatement("""
+                insert into forum (tenant_id, community_id, title, description, venue, starts_at, ends_at,
+                                   registration_opens_at, registration_closes_at, capacity)
+                values (?, ?, ?, ?, ?, date_trunc('hour', now()) + make_interval(days => ?) + interval '1 hour',
+                        date_trunc('hour', now()) + make_interval(days => ?, hours => ?) + interval '1 hour',
+                        now() - make_interval(days => ?), now() + make_interval(days => ?), ?)
+                returning id""")) {
+            s.setLong(1, host);
+            s.setLong(2, community);
+            s.setString(3, f.path("title").asText());
+            s.setString(4, f.path("description").asText(null));
+            s.setString(5, f.path("venue").asText());
+            s.setInt(6, f.path("startsInDays").asInt());
+            s.setInt(7, f.path("startsInDays").asInt());
+            s.setInt(8, f.path("durationHours").asInt(8));
+            s.setInt(9, f.path("registrationOpensDaysAgo").asInt());
+            s.setInt(10, f.path("registrationClosesInDays").asInt());
+            s.setInt(11, f.path("capacity").asInt());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                forum = r.getLong(1);
+            }
+        }
+        var quotas = f.path("quotas").fields();
+        while (quotas.hasNext()) {
+            var q = quotas.next();
+            try (PreparedStatement s = owner.prepareStatement(
+                    "insert into forum_quota (tenant_id, forum_id, member_tenant_id, seats) values (?, ?, ?, ?)")) {
+                s.setLong(1, host);
+                s.setLong(2, forum);
+                s.setLong(3, id(owner, "select id from tenant where slug = ?", q.getKey(), file, "quotas." + q.getKey()));
+                s.setInt(4, q.getValue().asInt());
+                s.executeUpdate();
+            }
+        }
+        for (JsonNode username : f.path("registrations")) {
+            long member;
+            long account;
+            try (PreparedStatement s = owner.prepareStatement("select tenant_id, id from account where username = ?")) {
+                s.setString(1, username.asText());
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new InvalidConfigException(List.of(new ConfigError(file.name(), "registrations",
+                                "no account '" + username.asText() + "'")));
+                    }
+                    member = r.getLong(1);
+                    account = r.getLong(2);
+                }
+            }
+            // forum_register lets a tenant register only its own people: act as that tenant
+            try (PreparedStatement s = owner.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                s.setString(1, String.valueOf(member));
+                s.executeQuery().close();
+            }
+            try (PreparedStatement s = owner.prepareStatement("select * from forum_register(?, ?, ?, ?, 'demo', false)")) {
+                s.setLong(1, host);
+                s.setLong(2, forum);
+                s.setLong(3, member);
+                s.setLong(4, account);
+                s.executeQuery().close();
+            }
+        }
+        return 1;
+    }
+
+    private static long id(Connection c, String sql, String slug, ConfigFile file, String field) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, slug);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new InvalidConfigException(List.of(new ConfigError(file.name(), field, "names nothing known: '" + slug + "'")));
+                }
+                return r.getLong(1);
+            }
+        }
+    }
+}
