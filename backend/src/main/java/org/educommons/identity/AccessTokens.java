@@ -1,12 +1,6 @@
 package org.educommons.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +18,6 @@ import org.educommons.tenancy.TenantTransactional;
 @ApplicationScoped
 public class AccessTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration CALENDAR_LIFETIME = Duration.ofDays(365);
 
     @PersistenceContext(unitName = "educommons")
@@ -54,14 +47,12 @@ public class AccessTokens {
     }
 
     private Issued issue(AccountPrincipal principal, String scope, Duration validFor) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newToken();
         em.createNativeQuery("""
                         insert into access_token (tenant_id, token_hash, account_id, expires_at, scope)
                         values (?1, ?2, ?3, now() + ?4 * interval '1 second', ?5)""")
                 .setParameter(1, principal.tenantId())
-                .setParameter(2, digest(token))
+                .setParameter(2, Secrets.digest(token))
                 .setParameter(3, principal.accountId())
                 .setParameter(4, validFor.toSeconds())
                 .setParameter(5, scope)
@@ -70,22 +61,14 @@ public class AccessTokens {
     }
 
     public Optional<AccountPrincipal> verify(String token) {
-        return wellFormed(token) ? logins.byTokenHash(digest(token)) : Optional.empty();
+        return wellFormed(token) ? logins.byTokenHash(Secrets.digest(token)) : Optional.empty();
     }
 
     public Optional<AccountPrincipal> verifyCalendarToken(String token) {
-        return wellFormed(token) ? logins.byCalendarTokenHash(digest(token)) : Optional.empty();
+        return wellFormed(token) ? logins.byCalendarTokenHash(Secrets.digest(token)) : Optional.empty();
     }
 
     private static boolean wellFormed(String token) {
         return token != null && !token.isEmpty() && token.length() <= 100;
-    }
-
-    static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -131,6 +131,32 @@ public final class ConfigApplier {
             }
         }
         try (PreparedStatement s = c.prepareStatement("""
+                insert into community_membership
+                       (tenant_id, community_id, role, secretariat, joined_year, joined_on, joined_at_meeting, roster_position)
+                values (?, ?, ?, false, ?, ?, ?,
+                        (select coalesce(max(roster_position), 0) + 1 from community_membership where community_id = ?))
+                on conflict (tenant_id, community_id) do update
+                   set role = excluded.role, joined_year = excluded.joined_year, joined_on = excluded.joined_on,
+                       joined_at_meeting = excluded.joined_at_meeting
+                 where (community_membership.role, community_membership.joined_year, community_membership.joined_on,
+                        community_membership.joined_at_meeting)
+                       is distinct from
+                       (excluded.role, excluded.joined_year, excluded.joined_on, excluded.joined_at_meeting)""")) {
+            for (TenantDefinition t : set.tenants()) {
+                for (Definitions.TenantMembership tm : t.memberships()) {
+                    MemberDefinition m = tm.member();
+                    s.setLong(1, tenantIds.get(t.slug()));
+                    s.setLong(2, communityIds.get(tm.community()));
+                    s.setString(3, m.role().name());
+                    s.setInt(4, m.joinedYear());
+                    s.setObject(5, m.joinedOn(), Types.DATE);
+                    s.setString(6, m.meeting());
+                    s.setLong(7, communityIds.get(tm.community()));
+                    memberships += s.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
                 insert into account (tenant_id, username, display_name, email, roles)
                 values (?, ?, ?, ?, 'TENANT_ADMIN')
                 on conflict (username) do nothing""")) {

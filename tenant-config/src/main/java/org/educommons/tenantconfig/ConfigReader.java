@@ -35,7 +35,8 @@ import org.educommons.tenantconfig.Definitions.TenantDefinition;
 public final class ConfigReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TENANT_FIELDS = Set.of("slug", "name", "kind", "region", "parent", "admin");
+    private static final Set<String> TENANT_FIELDS = Set.of("slug", "name", "kind", "region", "parent", "admin", "communities");
+    private static final Set<String> TENANT_MEMBERSHIP_FIELDS = Set.of("community", "role", "joined", "meeting");
     private static final Set<String> ADMIN_FIELDS = Set.of("username", "displayName", "email");
     private static final Set<String> COMMUNITY_FIELDS = Set.of("slug", "name", "foundedIn", "description", "members");
     private static final Set<String> MEMBER_FIELDS = Set.of("tenant", "role", "joined", "meeting", "secretariat");
@@ -133,7 +134,33 @@ public final class ConfigReader {
             }
             admin = new AdminDefinition(username, displayName, email);
         }
-        return errors.size() == before ? new TenantDefinition(file, slug, name, kind, region, parent, admin) : null;
+        List<Definitions.TenantMembership> memberships = new ArrayList<>();
+        JsonNode communities = root.get("communities");
+        if (communities != null && !communities.isNull()) {
+            if (!communities.isArray()) {
+                error(file, "communities", "must be a list of communities the tenant joined");
+            } else {
+                for (int i = 0; i < communities.size(); i++) {
+                    String path = "communities[" + i + "]";
+                    JsonNode c = communities.get(i);
+                    if (!c.isObject()) {
+                        error(file, path, "must be a mapping with community, role and joined");
+                        continue;
+                    }
+                    unknownFields(file, path + ".", c, TENANT_MEMBERSHIP_FIELDS);
+                    String community = text(file, c, path + ".", "community", true);
+                    com.fasterxml.jackson.databind.node.ObjectNode asMember = c.deepCopy();
+                    asMember.remove("community");
+                    asMember.put("tenant", slug == null ? "unknown" : slug);
+                    MemberDefinition m = member(file, path, asMember, null);
+                    if (community != null && m != null) {
+                        memberships.add(new Definitions.TenantMembership(community, m));
+                    }
+                }
+            }
+        }
+        return errors.size() == before
+                ? new TenantDefinition(file, slug, name, kind, region, parent, admin, List.copyOf(memberships)) : null;
     }
 
     private CommunityDefinition community(String file, JsonNode root) {
@@ -226,6 +253,21 @@ public final class ConfigReader {
             }
         }
         Set<String> communitySlugs = new HashSet<>();
+        Set<String> rosterEntries = new HashSet<>();
+        for (CommunityDefinition c : communities) {
+            c.members().forEach(m -> rosterEntries.add(c.slug() + "/" + m.tenant()));
+        }
+        for (TenantDefinition t : tenants) {
+            for (int i = 0; i < t.memberships().size(); i++) {
+                Definitions.TenantMembership tm = t.memberships().get(i);
+                if (communities.stream().noneMatch(c -> c.slug().equals(tm.community()))) {
+                    error(t.file(), "communities[" + i + "].community", "names no defined community: '" + tm.community() + "'");
+                }
+                if (rosterEntries.contains(tm.community() + "/" + t.slug())) {
+                    error(t.file(), "communities[" + i + "].community", "'" + t.slug() + "' is already in the roster of " + tm.community());
+                }
+            }
+        }
         for (CommunityDefinition c : communities) {
             if (!communitySlugs.add(c.slug())) {
                 error(c.file(), "slug", "'" + c.slug() + "' is defined twice");

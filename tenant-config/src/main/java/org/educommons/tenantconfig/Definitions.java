@@ -13,9 +13,16 @@ public final class Definitions {
     private Definitions() {
     }
 
-    /** A tenant file. */
+    /**
+     * A tenant file. {@code memberships} are communities the tenant joined after their roster was
+     * written (a join approval records them here), listed after the roster.
+     */
     public record TenantDefinition(String file, String slug, LocalizedName name, TenantKind kind, String region,
-                                   String parent, AdminDefinition admin) {
+                                   String parent, AdminDefinition admin, List<TenantMembership> memberships) {
+    }
+
+    /** A tenant file's membership of a community. */
+    public record TenantMembership(String community, MemberDefinition member) {
     }
 
     /** The tenant's first administrator; signs in once an invitation or demo mode gives a password. */

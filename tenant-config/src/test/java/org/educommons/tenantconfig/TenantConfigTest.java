@@ -179,6 +179,23 @@ class TenantConfigTest {
                 .containsExactly("luxian|2026-11-20|第十一次联席会|12");
     }
 
+    @Test
+    void aTenantWrittenBackByAJoinApprovalIsReadAndAppliedAfterTheRoster() throws Exception {
+        Path written = TenantConfigWriter.write(dir, new org.educommons.membership.TenantProvisioned("luxian", "泸县教育和体育局",
+                "Luxian County Bureau of Education and Sports", "DISTRICT", "四川省泸州市泸县", "chuannan-yuxi",
+                java.time.LocalDate.of(2026, 11, 20), "第十一次联席会", "luxian.admin", "张老师", "zhang@luxian.example.cn"));
+        assertThat(written).isEqualTo(dir.resolve("tenants/luxian.yaml"));
+
+        ConfigApplier.Report report = apply(ConfigFiles.inDirectory(dir));
+
+        assertThat(report.memberships()).isEqualTo(12);
+        assertThat(rows("""
+                select t.slug, t.name_zh, m.role, m.joined_on, m.joined_at_meeting, m.roster_position
+                  from community_membership m join tenant t on t.id = m.tenant_id where t.slug = 'luxian'"""))
+                .containsExactly("luxian|泸县教育和体育局|MEMBER|2026-11-20|第十一次联席会|12");
+        assertThat(apply(ConfigFiles.inDirectory(dir)).total()).isZero();
+    }
+
     static Stream<Arguments> invalidFiles() {
         return Stream.of(
                 Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: [unclosed", "tenants/dazu.yaml", "", "is not valid YAML (line"),
@@ -195,7 +212,11 @@ class TenantConfigTest {
                 Arguments.of("communities/chuannan-yuxi.yaml", "joined: 2020\n    secretariat: true", "joined: 2019\n    secretariat: true", "communities/chuannan-yuxi.yaml", "members[0].joined", "before the community was founded"),
                 Arguments.of("communities/chuannan-yuxi.yaml", "    role: MEMBER\n    joined: 2023-02-20\n    meeting: 第七次联席会\n  - tenant: neijiang", "    role: MEMBER\n    joined: 2023-02-30\n    meeting: 第七次联席会\n  - tenant: neijiang", "communities/chuannan-yuxi.yaml", "members[4].joined", "'2023-02-30' is neither a year nor a date"),
                 Arguments.of("communities/chuannan-yuxi.yaml", "role: MEMBER", "role: OBSERVER", "communities/chuannan-yuxi.yaml", "members[4].role", "'OBSERVER' is not one of"),
-                Arguments.of("communities/chuannan-yuxi.yaml", "foundedIn: 2020", "foundedIn: twenty", "communities/chuannan-yuxi.yaml", "foundedIn", "is not a year"));
+                Arguments.of("communities/chuannan-yuxi.yaml", "foundedIn: 2020", "foundedIn: twenty", "communities/chuannan-yuxi.yaml", "foundedIn", "is not a year"),
+                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: DISTRICT\ncommunities: [{community: chuannan-yuxi, role: MEMBER, joined: 2023-02-20}]",
+                        "tenants/dazu.yaml", "communities[0].community", "is already in the roster of chuannan-yuxi"),
+                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: DISTRICT\ncommunities: [{community: chengyu, role: MEMBER, joined: 2024}]",
+                        "tenants/dazu.yaml", "communities[0].community", "names no defined community: 'chengyu'"));
     }
 
     @ParameterizedTest(name = "{4}: {5}")

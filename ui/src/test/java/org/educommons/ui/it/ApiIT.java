@@ -55,7 +55,6 @@ class ApiIT {
     @Test
     void communitiesAreListedWithTheirMemberCounts() {
         JsonNode list = api.get("api/v1/communities").json();
-        assertThat(list).hasSize(1);
         assertThat(list.get(0).get("slug").asText()).isEqualTo("chuannan-yuxi");
         assertThat(list.get(0).get("name").get("zh").asText()).isEqualTo("川南渝西教育共同体");
         assertThat(list.get(0).get("memberCount").asInt()).isEqualTo(11);

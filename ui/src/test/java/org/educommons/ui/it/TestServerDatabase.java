@@ -13,6 +13,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class TestServerDatabase implements LauncherSessionListener {
 
     private static DatabaseSettings settings;
+    private static java.nio.file.Path tenantConfig;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -20,6 +21,21 @@ public class TestServerDatabase implements LauncherSessionListener {
             return; // not an integration-test run
         }
         settings = TestDatabase.migrated("it");
+        try {
+            tenantConfig = java.nio.file.Files.createTempDirectory("it-tenant-config");
+            // a second community, so that membership tests can add members without changing the demo one
+            java.nio.file.Files.createDirectories(tenantConfig.resolve("communities"));
+            java.nio.file.Files.writeString(tenantConfig.resolve("communities/test-alliance.yaml"), """
+                    slug: test-alliance
+                    name: {zh: 测试联盟, en: Test Alliance}
+                    foundedIn: 2024
+                    members:
+                      - {tenant: luzhou, role: FOUNDING_MEMBER, joined: 2024, secretariat: true}
+                      - {tenant: yongchuan, role: FOUNDING_MEMBER, joined: 2024}
+                    """);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         System.setProperty("payara.cmdOptions", String.join(" ",
                 "-D" + DatabaseSettings.URL + "=" + settings.url(),
                 "-D" + DatabaseSettings.USER + "=" + settings.ownerUser(),
@@ -27,8 +43,15 @@ public class TestServerDatabase implements LauncherSessionListener {
                 "-D" + DatabaseSettings.APP_USER + "=" + settings.appUser(),
                 "-D" + DatabaseSettings.APP_PASSWORD + "=" + settings.appPassword(),
                 "-Deducommons.demo=true",
+                "-Deducommons.tenant-config.dir=" + tenantConfig,
                 "-Duser.timezone=Asia/Shanghai",
                 "-Xmx768m"));
+    }
+
+    /** The tenant-config folder of the server under test (join approvals write tenant files there). */
+    public static java.nio.file.Path tenantConfig() {
+        settings();
+        return tenantConfig;
     }
 
     /** The database the server under test uses, for assertions straight on its tables. */

@@ -1,0 +1,43 @@
+package org.educommons.membership;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.TenantKind;
+
+/** What an applicant city or district sends (no account needed). */
+public record JoinApplicationInput(String name, String nameEn, String kind, String region, String contactName,
+                                   String contactEmail, String reason) {
+
+    public List<FieldError> errors() {
+        List<FieldError> errors = new ArrayList<>();
+        required(errors, "name", name, 100);
+        required(errors, "region", region, 100);
+        required(errors, "contactName", contactName, 100);
+        required(errors, "reason", reason, 4000);
+        if (contactEmail == null || !contactEmail.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add(new FieldError("contactEmail", "validation.email"));
+        }
+        if (kind == null || parsedKind() == null) {
+            errors.add(new FieldError("kind", "validation.one-of", List.of(TenantKind.values()).toString()));
+        }
+        return errors;
+    }
+
+    TenantKind parsedKind() {
+        try {
+            return TenantKind.valueOf(kind.trim());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static void required(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "validation.required"));
+        } else if (value.trim().length() > max) {
+            errors.add(new FieldError(field, "validation.too-long"));
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.educommons.membership;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Role;
+import org.educommons.identity.Secrets;
+import org.educommons.platform.audit.AuditTrail;
+import org.educommons.platform.database.SqlValues;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.Community;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.TenantContext;
+import org.educommons.tenancy.TenantSlug;
+import org.educommons.tenancy.TenantTransactional;
+
+/**
+ * Applying to join a community and deciding on it. Anyone may apply; only the community's
+ * secretariat sees applications and records decisions. Approval provisions the tenant, its
+ * membership from the meeting date, its first administrator and a single-use invitation, all in the
+ * approving transaction, and hands the new tenant to the tenant configuration.
+ */
+@ApplicationScoped
+@TenantTransactional
+public class JoinApplications {
+
+    static final int INVITATION_DAYS = 14;
+
+    @PersistenceContext(unitName = "educommons")
+    EntityManager em;
+
+    @Inject
+    TenantContext tenantContext;
+
+    @Inject
+    CommunityDirectory directory;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Event<TenantProvisioned> provisioned;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    /** Submits an application; a second open application of the same city or district is refused (409). */
+    public JoinApplicationView apply(CommunitySlug communitySlug, JoinApplicationInput input) {
+        Community community = directory.find(communitySlug);
+        List<FieldError> errors = input.errors();
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        long id;
+        try {
+            id = ((Number) em.createNativeQuery("select membership_apply(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                    .setParameter(1, community.id()).setParameter(2, input.name()).setParameter(3, input.nameEn())
+                    .setParameter(4, input.parsedKind().name()).setParameter(5, input.region())
+                    .setParameter(6, input.contactName()).setParameter(7, input.contactEmail())
+                    .setParameter(8, input.reason())
+                    .getSingleResult()).longValue();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new ProblemException(409, "duplicate-application", input.name().trim());
+            }
+            throw e;
+        }
+        return new JoinApplicationView(id, communitySlug.value(), input.name().trim(), input.nameEn(), input.parsedKind().name(),
+                input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now());
+    }
+
+    /** The community's applications, open ones first (its secretariat only). */
+    public List<JoinApplicationView> applications(CommunitySlug communitySlug) {
+        Community community = requireSecretariat(communitySlug);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + """
+                 where a.community_id = ?1 order by (a.status = 'PENDING') desc, a.id""")
+                .setParameter(1, community.id()).getResultList();
+        return rows.stream().map(JoinApplications::view).toList();
+    }
+
+    /** Records the joint council's decision (its community's secretariat only). */
+    public Object decide(long applicationId, Decision decision) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
+        JoinApplicationView application = application(applicationId);
+        if (!"PENDING".equals(application.status())) {
+            throw new ProblemException(409, "application-decided", application.name());
+        }
+        String verdict = decision == null || decision.decision() == null ? "" : decision.decision().trim();
+        return switch (verdict) {
+            case "APPROVED" -> approve(caller, application, decision);
+            case "REJECTED" -> reject(caller, application, decision);
+            default -> throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("decision", "validation.one-of", "[APPROVED, REJECTED]")));
+        };
+    }
+
+    private Approved approve(AccountPrincipal caller, JoinApplicationView application, Decision decision) {
+        List<FieldError> errors = new ArrayList<>();
+        if (decision.meeting() == null || decision.meeting().isBlank()) {
+            errors.add(new FieldError("meeting", "validation.required"));
+        }
+        if (decision.meetingDate() == null) {
+            errors.add(new FieldError("meetingDate", "validation.required"));
+        }
+        String slug = decision.slug() == null || decision.slug().isBlank() ? "member-" + application.id() : decision.slug().trim();
+        if (!TenantSlug.isValid(slug)) {
+            errors.add(new FieldError("slug", "validation.slug"));
+        } else if (!em.createNativeQuery("select 1 from tenant where slug = ?1").setParameter(1, slug).getResultList().isEmpty()) {
+            errors.add(new FieldError("slug", "validation.slug-taken", slug));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        String token = Secrets.newToken();
+        String adminUsername = slug + ".admin";
+        em.createNativeQuery("select * from membership_provision(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, application.id()).setParameter(2, slug).setParameter(3, decision.nameEn())
+                .setParameter(4, decision.meeting().trim()).setParameter(5, decision.meetingDate())
+                .setParameter(6, caller.username()).setParameter(7, adminUsername)
+                .setParameter(8, Secrets.digest(token)).setParameter(9, INVITATION_DAYS)
+                .getSingleResult();
+        JoinApplicationView approved = application(application.id());
+        provisioned.fire(new TenantProvisioned(slug, approved.name(),
+                decision.nameEn() == null || decision.nameEn().isBlank() ? approved.name() : decision.nameEn().trim(),
+                approved.kind(), approved.region(), approved.community(), decision.meetingDate(), decision.meeting().trim(),
+                adminUsername, approved.contactName(), approved.contactEmail()));
+        audit.record("join-application", application.id(), "approve",
+                Map.of("tenant", slug, "meeting", decision.meeting().trim(), "meetingDate", decision.meetingDate().toString()));
+        return new Approved(approved, adminUsername, token, OffsetDateTime.now().plusDays(INVITATION_DAYS));
+    }
+
+    private JoinApplicationView reject(AccountPrincipal caller, JoinApplicationView application, Decision decision) {
+        if (decision.reason() == null || decision.reason().isBlank()) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("reason", "validation.required")));
+        }
+        em.createNativeQuery("""
+                        update join_application set status = 'REJECTED', rejection_reason = ?1, decided_by = ?2,
+                               decided_at = now(), meeting = ?3, meeting_date = ?4
+                         where id = ?5 and status = 'PENDING'""")
+                .setParameter(1, decision.reason().trim()).setParameter(2, caller.username())
+                .setParameter(3, decision.meeting()).setParameter(4, decision.meetingDate())
+                .setParameter(5, application.id())
+                .executeUpdate();
+        audit.record("join-application", application.id(), "reject", Map.of("reason", decision.reason().trim()));
+        return application(application.id());
+    }
+
+    /** The invited administrator chooses a password; the invitation works once and expires. */
+    public String acceptInvitation(String token, String password) {
+        if (password == null || password.length() < 10) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("password", "validation.password")));
+        }
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new ProblemException(404, "invitation-invalid");
+        }
+        passwordHash.initialize(Map.of());
+        @SuppressWarnings("unchecked")
+        List<Object> user = em.createNativeQuery("select username from identity_accept_invitation(?1, ?2)")
+                .setParameter(1, Secrets.digest(token.trim()))
+                .setParameter(2, passwordHash.generate(password.toCharArray()))
+                .getResultList();
+        if (user.isEmpty()) {
+            throw new ProblemException(404, "invitation-invalid");
+        }
+        return (String) user.get(0);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private static final String COLUMNS = """
+            select a.id, c.slug, a.name_zh, a.name_en, a.kind, a.region, a.contact_name, a.contact_email, a.reason,
+                   a.status, a.meeting, a.meeting_date, a.rejection_reason, t.slug, a.created_at
+              from join_application a join community c on c.id = a.community_id
+              left join tenant t on t.id = a.tenant_id
+            """;
+
+    private JoinApplicationView application(long id) {
+        // row-level security: only the secretariat of the application's community sees it
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(COLUMNS + " where a.id = ?1").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("join-application", id);
+        }
+        return view(rows.get(0));
+    }
+
+    private static JoinApplicationView view(Object[] r) {
+        return new JoinApplicationView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
+                (String) r[10], r[11] == null ? null : java.time.LocalDate.parse(r[11].toString()), (String) r[12],
+                (String) r[13], SqlValues.offsetDateTime(r[14]));
+    }
+
+    private Community requireSecretariat(CommunitySlug slug) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
+        Community community = directory.find(slug);
+        boolean secretariat = directory.roster(community).stream()
+                .anyMatch(m -> m.secretariat() && m.tenant().id() == caller.tenantId());
+        if (!secretariat) {
+            throw ProblemException.forbidden();
+        }
+        return community;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

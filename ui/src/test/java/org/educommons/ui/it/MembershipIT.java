@@ -1,0 +1,144 @@
+package org.educommons.ui.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A new city joins: it applies, the secretariat decides, the approved tenant is working the same day.
+ * Works on the test community {@code test-alliance} (see TestServerDatabase), so the demo community
+ * other tests count stays as it is.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MembershipIT {
+
+    private static final String APPLICATIONS = "api/v1/communities/test-alliance/join-applications";
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String secretariat;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+        secretariat = api.tokenFor("secretariat");
+    }
+
+    private long apply(String name) {
+        Api.Reply reply = api.post(APPLICATIONS, """
+                {"name":"%s","kind":"DISTRICT","region":"四川省","contactName":"张老师",
+                 "contactEmail":"zhang@example.cn","reason":"希望加入共同体，共享优质教育资源。"}""".formatted(name));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().get("status").asText()).isEqualTo("PENDING");
+        return reply.json().get("id").asLong();
+    }
+
+    @Test
+    void anyoneMayApplyOnceAndBadApplicationsAreRefusedWithEveryFieldNamed() {
+        apply("叙永县教育和体育局");
+        Api.Reply duplicate = api.post(APPLICATIONS, """
+                {"name":"叙永县教育和体育局","kind":"DISTRICT","region":"四川省","contactName":"李老师",
+                 "contactEmail":"li@example.cn","reason":"再次申请"}""", "Accept-Language", "en");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("type").asText()).endsWith("/problems/duplicate-application");
+
+        Api.Reply invalid = api.post(APPLICATIONS, "{\"name\":\"\",\"kind\":\"VILLAGE\",\"contactEmail\":\"nope\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        invalid.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("name", "kind", "region", "contactName", "contactEmail", "reason");
+    }
+
+    @Test
+    void onlyTheSecretariatSeesApplications() {
+        long id = apply("古蔺县教育和体育局");
+        assertThat(api.get(APPLICATIONS).status()).isEqualTo(401);
+        assertThat(api.get(APPLICATIONS, Api.bearer(api.tokenFor("luzhou.admin"))).status()).isEqualTo(403);
+        List<Long> ids = new ArrayList<>();
+        api.get(APPLICATIONS, Api.bearer(secretariat)).json().forEach(a -> ids.add(a.get("id").asLong()));
+        assertThat(ids).contains(id);
+        assertThat(api.post("api/v1/join-applications/" + id + "/decision", "{\"decision\":\"APPROVED\"}",
+                Api.bearer(api.tokenFor("yongchuan.admin"))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndIsFinal() {
+        long id = apply("合江县教育和体育局");
+        assertThat(api.post("api/v1/join-applications/" + id + "/decision", "{\"decision\":\"REJECTED\"}", Api.bearer(secretariat))
+                .status()).isEqualTo(400);
+        Api.Reply rejected = api.post("api/v1/join-applications/" + id + "/decision",
+                "{\"decision\":\"REJECTED\",\"reason\":\"材料不全，请补充后再申请。\",\"meeting\":\"第十次联席会\",\"meetingDate\":\"2026-06-01\"}",
+                Api.bearer(secretariat));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.json().get("rejectionReason").asText()).isEqualTo("材料不全，请补充后再申请。");
+        assertThat(api.post("api/v1/join-applications/" + id + "/decision", "{\"decision\":\"APPROVED\",\"meeting\":\"x\","
+                + "\"meetingDate\":\"2026-06-01\"}", Api.bearer(secretariat)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void anApprovedCityIsProvisionedAndItsAdminSignsInAndPostsAPlanTheSameDay() throws Exception {
+        long id = apply("泸县教育和体育局");
+
+        Api.Reply approved = api.post("api/v1/join-applications/" + id + "/decision", """
+                {"decision":"APPROVED","meeting":"第十一次联席会","meetingDate":"2026-11-20","slug":"luxian",
+                 "nameEn":"Luxian County Bureau of Education and Sports"}""", Api.bearer(secretariat));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("adminUsername").asText()).isEqualTo("luxian.admin");
+        assertThat(approved.json().get("application").get("tenant").asText()).isEqualTo("luxian");
+        String invitation = approved.json().get("invitationToken").asText();
+
+        JsonNode community = api.get("api/v1/communities/test-alliance").json();
+        JsonNode last = community.get("members").get(community.get("members").size() - 1);
+        assertThat(last.get("tenant").asText()).isEqualTo("luxian");
+        assertThat(last.get("joinedOn").asText()).isEqualTo("2026-11-20");
+        assertThat(last.get("joinedAtMeeting").asText()).isEqualTo("第十一次联席会");
+
+        Path file = TestServerDatabase.tenantConfig().resolve("tenants/luxian.yaml");
+        assertThat(Files.readString(file)).contains("slug: luxian", "泸县教育和体育局", "luxian.admin", "第十一次联席会");
+
+        assertThat(api.post("api/v1/auth/token", "{\"username\":\"luxian.admin\",\"password\":\"anything-at-all\"}").status())
+                .isEqualTo(401);
+        Api.Reply accepted = api.post("api/v1/invitations/accept",
+                "{\"token\":\"" + invitation + "\",\"password\":\"luxian-strong-password\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("username").asText()).isEqualTo("luxian.admin");
+        assertThat(api.post("api/v1/invitations/accept", "{\"token\":\"" + invitation + "\",\"password\":\"another-password\"}")
+                .status()).isEqualTo(404);
+
+        Api.Reply signIn = api.post("api/v1/auth/token", "{\"username\":\"luxian.admin\",\"password\":\"luxian-strong-password\"}");
+        assertThat(signIn.status()).isEqualTo(200);
+        String luxian = signIn.json().get("accessToken").asText();
+        Api.Reply item = api.post("api/v1/communities/test-alliance/plans/2027/items",
+                "{\"title\":\"泸县乡村学校结对帮扶\",\"category\":\"EXCHANGE\",\"coOrganisers\":[\"luzhou\"]}", Api.bearer(luxian));
+        assertThat(item.status()).as(item.body()).isEqualTo(201);
+        api.post("api/v1/communities/test-alliance/plans/2027/publish", "", Api.bearer(luxian));
+        JsonNode combined = api.get("api/v1/communities/test-alliance/plans/2027", Api.bearer(api.tokenFor("luzhou.admin"))).json();
+        JsonNode luxianPart = combined.get("members").get(combined.get("members").size() - 1);
+        assertThat(luxianPart.get("tenant").asText()).isEqualTo("luxian");
+        assertThat(luxianPart.get("items").get(0).get("title").asText()).isEqualTo("泸县乡村学校结对帮扶");
+    }
+}
