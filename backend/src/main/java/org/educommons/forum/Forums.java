@@ -17,6 +17,7 @@ import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
+import org.educommons.platform.outbox.Outbox;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
@@ -46,6 +47,9 @@ public class Forums {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     /** A tenant admin of a member hosts a forum in the community. */
     public ForumView host(CommunitySlug communitySlug, ForumInput input) {
@@ -139,11 +143,15 @@ public class Forums {
                 .getSingleResult();
         long id = ((Number) row[0]).longValue();
         boolean created = (Boolean) row[2];
+        RegistrationView registration = registration(forum, id);
         if (created) {
             audit.record("forum-registration", id, "create",
                     Map.of("forum", forum.id(), "person", person.username(), "status", row[1]));
+            outbox.notify(person.email(), "notify.registration." + registration.status(), forum.title(), when(forum),
+                    forum.venue(), registration.status() == RegistrationStatus.WAITLISTED
+                            ? String.valueOf(registration.position()) : String.valueOf(registration.checkInCode()));
         }
-        return new Registered(registration(forum, id), created);
+        return new Registered(registration, created);
     }
 
     /** A registration and whether this request created it. */
@@ -164,13 +172,24 @@ public class Forums {
         if (!mine && !host && !ownTenantAdmin) {
             throw ProblemException.forbidden();
         }
+        if (registration.status() == RegistrationStatus.CANCELLED || registration.status() == RegistrationStatus.REJECTED) {
+            return registration; // nothing left to cancel
+        }
+        String cancelledEmail = (String) em.createNativeQuery(
+                        "select person_email from forum_registration where tenant_id = ?1 and id = ?2")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, registrationId).getSingleResult();
         @SuppressWarnings("unchecked")
-        List<Object> promoted = em.createNativeQuery("select promoted_id from forum_cancel(?1, ?2, ?3)")
+        List<Object[]> promoted = em.createNativeQuery("select promoted_id, promoted_email, promoted_name from forum_cancel(?1, ?2, ?3)")
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId)
                 .getResultList();
+        RegistrationView cancelled = registration(forum, registrationId);
         audit.record("forum-registration", registrationId, "cancel",
-                Map.of("forum", forum.id(), "promoted", promoted.stream().map(String::valueOf).toList()));
-        return registration(forum, registrationId);
+                Map.of("forum", forum.id(), "promoted", promoted.stream().map(p -> String.valueOf(p[0])).toList()));
+        outbox.notify(cancelledEmail, "notify.registration.cancelled", forum.title(), when(forum), forum.venue());
+        for (Object[] p : promoted) {
+            outbox.notify((String) p[1], "notify.registration.promoted", forum.title(), when(forum), forum.venue(), p[2]);
+        }
+        return cancelled;
     }
 
     /**
@@ -232,6 +251,12 @@ public class Forums {
     }
 
     // --- helpers --------------------------------------------------------------------------------
+
+    /** When a forum takes place, in Beijing time, as people read it. */
+    private static String when(Forum forum) {
+        return forum.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
 
     private static final String REGISTRATION_COLUMNS = """
             select r.id, r.person_username, r.person_name, t.slug, r.status, r.registered_by, r.created_at,

@@ -18,6 +18,7 @@ import org.educommons.identity.Role;
 import org.educommons.identity.Secrets;
 import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
+import org.educommons.platform.outbox.Outbox;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
@@ -56,6 +57,9 @@ public class JoinApplications {
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    Outbox outbox;
 
     /** Submits an application; a second open application of the same city or district is refused (409). */
     public JoinApplicationView apply(CommunitySlug communitySlug, JoinApplicationInput input) {
@@ -140,6 +144,8 @@ public class JoinApplications {
                 adminUsername, approved.contactName(), approved.contactEmail()));
         audit.record("join-application", application.id(), "approve",
                 Map.of("tenant", slug, "meeting", decision.meeting().trim(), "meetingDate", decision.meetingDate().toString()));
+        outbox.notify(approved.contactEmail(), "notify.join.approved", approved.name(), approved.community(),
+                decision.meeting().trim(), adminUsername, token, INVITATION_DAYS);
         return new Approved(approved, adminUsername, token, OffsetDateTime.now().plusDays(INVITATION_DAYS));
     }
 
@@ -156,7 +162,10 @@ public class JoinApplications {
                 .setParameter(5, application.id())
                 .executeUpdate();
         audit.record("join-application", application.id(), "reject", Map.of("reason", decision.reason().trim()));
-        return application(application.id());
+        JoinApplicationView rejected = application(application.id());
+        outbox.notify(rejected.contactEmail(), "notify.join.rejected", rejected.name(), rejected.community(),
+                decision.reason().trim());
+        return rejected;
     }
 
     /** The invited administrator chooses a password; the invitation works once and expires. */

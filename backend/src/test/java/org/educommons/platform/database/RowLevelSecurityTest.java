@@ -286,6 +286,23 @@ class RowLevelSecurityTest {
         }
     }
 
+    @Test
+    void outboxMessagesCanBeQueuedButNotReadOrForgedForAnotherTenant() throws SQLException {
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            s.execute("insert into outbox_message (tenant_id, recipient, subject, body) values (" + tenantA + ", 'x@example.cn', 's', 'b')");
+            a.commit();
+        }
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("select * from outbox_message")).hasMessageContaining("permission denied");
+            a.rollback();
+        }
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            assertThatThrownBy(() -> s.execute("insert into outbox_message (tenant_id, recipient, subject, body) values ("
+                    + tenantB + ", 'x@example.cn', 's', 'b')")).hasMessageContaining("row-level security");
+            a.rollback();
+        }
+    }
+
     private static int countAsOwner(String where) throws SQLException {
         try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
              ResultSet r = s.executeQuery("select count(*) from account where " + where)) {

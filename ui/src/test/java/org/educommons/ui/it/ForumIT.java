@@ -136,7 +136,7 @@ class ForumIT {
         pool.shutdown();
 
         assertThat(confirmed).isEqualTo(4);
-        try (Connection db = TestDatabase.owner(TestServerDatabase.settings()); Statement s = db.createStatement();
+        try (Connection db = TestDatabase.owner(TestServer.settings()); Statement s = db.createStatement();
              ResultSet r = s.executeQuery("""
                      select count(*) filter (where r.status = 'CONFIRMED'),
                             count(*) filter (where r.status = 'CONFIRMED' and t.slug = 'zigong'),

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A new city joins: it applies, the secretariat decides, the approved tenant is working the same day.
- * Works on the test community {@code test-alliance} (see TestServerDatabase), so the demo community
+ * Works on the test community {@code test-alliance} (see TestServer), so the demo community
  * other tests count stays as it is.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -117,7 +117,7 @@ class MembershipIT {
         assertThat(last.get("joinedOn").asText()).isEqualTo("2026-11-20");
         assertThat(last.get("joinedAtMeeting").asText()).isEqualTo("第十一次联席会");
 
-        Path file = TestServerDatabase.tenantConfig().resolve("tenants/luxian.yaml");
+        Path file = TestServer.tenantConfig().resolve("tenants/luxian.yaml");
         assertThat(Files.readString(file)).contains("slug: luxian", "泸县教育和体育局", "luxian.admin", "第十一次联席会");
 
         assertThat(api.post("api/v1/auth/token", "{\"username\":\"luxian.admin\",\"password\":\"anything-at-all\"}").status())

@@ -90,7 +90,7 @@ class TenantIsolationIT {
 
     @Test
     void theApplicationReallyConnectsAsTheRestrictedRole() throws Exception {
-        try (Connection c = TestDatabase.owner(TestServerDatabase.settings()); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.owner(TestServer.settings()); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("""
                      select count(*) from pg_stat_activity a join pg_roles r on r.rolname = a.usename
                       where a.datname = current_database() and a.usename = 'educommons_app'

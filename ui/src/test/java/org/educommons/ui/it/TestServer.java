@@ -6,14 +6,17 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Prepares the database of the Payara Micro that Arquillian starts: a fresh, migrated PostgreSQL
- * database (embedded, or on {@code EDUCOMMONS_DB_URL}), handed to the server process through
- * {@code payara.cmdOptions} before the first test class asks Arquillian for a container.
+ * Prepares what the Payara Micro that Arquillian starts talks to: a fresh, migrated PostgreSQL
+ * database (embedded, or on {@code EDUCOMMONS_DB_URL}), a tenant-config folder and a real SMTP
+ * server (GreenMail), handed to the server process through {@code payara.cmdOptions} before the
+ * first test class asks Arquillian for a container.
  */
-public class TestServerDatabase implements LauncherSessionListener {
+public class TestServer implements LauncherSessionListener {
 
     private static DatabaseSettings settings;
     private static java.nio.file.Path tenantConfig;
+    private static int smtpPort;
+    private static com.icegreen.greenmail.util.GreenMail smtp;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -21,6 +24,12 @@ public class TestServerDatabase implements LauncherSessionListener {
             return; // not an integration-test run
         }
         settings = TestDatabase.migrated("it");
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        startSmtp();
         try {
             tenantConfig = java.nio.file.Files.createTempDirectory("it-tenant-config");
             // a second community, so that membership tests can add members without changing the demo one
@@ -44,8 +53,26 @@ public class TestServerDatabase implements LauncherSessionListener {
                 "-D" + DatabaseSettings.APP_PASSWORD + "=" + settings.appPassword(),
                 "-Deducommons.demo=true",
                 "-Deducommons.tenant-config.dir=" + tenantConfig,
+                "-Deducommons.mail.host=127.0.0.1",
+                "-Deducommons.mail.port=" + smtpPort,
                 "-Duser.timezone=Asia/Shanghai",
                 "-Xmx768m"));
+    }
+
+    /** The SMTP server the server under test sends to (a new, empty one after {@link #startSmtp()}). */
+    public static synchronized com.icegreen.greenmail.util.GreenMail smtp() {
+        return smtp;
+    }
+
+    /** Starts (again) the SMTP server on its port. */
+    public static synchronized void startSmtp() {
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+    }
+
+    /** Stops the SMTP server: the application's mail delivery fails until it is started again. */
+    public static synchronized void stopSmtp() {
+        smtp.stop();
     }
 
     /** The tenant-config folder of the server under test (join approvals write tenant files there). */
@@ -57,7 +84,7 @@ public class TestServerDatabase implements LauncherSessionListener {
     /** The database the server under test uses, for assertions straight on its tables. */
     public static DatabaseSettings settings() {
         if (settings == null) {
-            throw new IllegalStateException("TestServerDatabase did not run: is the LauncherSessionListener registered?");
+            throw new IllegalStateException("TestServer did not run: is the LauncherSessionListener registered?");
         }
         return settings;
     }

@@ -1,0 +1,142 @@
+package org.educommons.ui.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import org.educommons.testing.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Notifications through the outbox to a real SMTP server (GreenMail), including an outage. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NotificationIT {
+
+    @Deployment(testable = false)
+    static WebArchive application() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+    String luzhou;
+
+    @BeforeEach
+    void signIn() {
+        api = new Api(base);
+        luzhou = api.tokenFor("luzhou.admin");
+    }
+
+    private static String at(long days) {
+        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(days).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private long host(String title, int capacity) {
+        Api.Reply reply = api.post("api/v1/communities/chuannan-yuxi/forums", """
+                {"title":"%s","venue":"泸州","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
+                 "registrationClosesAt":"%s","capacity":%d}""".formatted(title, at(10), at(11), at(-1), at(9), capacity),
+                Api.bearer(luzhou));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json().get("id").asLong();
+    }
+
+    private static List<MimeMessage> mailTo(String username) {
+        return Arrays.stream(TestServer.smtp().getReceivedMessages())
+                .filter(m -> GreenMailUtil.getAddressList(recipients(m)).contains(username + "@demo.educommons.invalid"))
+                .toList();
+    }
+
+    private static jakarta.mail.Address[] recipients(MimeMessage m) {
+        try {
+            return m.getAllRecipients();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within %s", timeout).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    @Test
+    void registrationCancellationAndPromotionAreMailedToThePeopleConcerned() throws Exception {
+        long forum = host("通知演练论坛", 1);
+        String first = api.tokenFor("qijiang.principal1");
+        var confirmed = api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(first)).json();
+        api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(api.tokenFor("qijiang.principal2")));
+
+        await(Duration.ofSeconds(30), () -> mailTo("qijiang.principal1").size() == 1 && mailTo("qijiang.principal2").size() == 1);
+        MimeMessage welcome = mailTo("qijiang.principal1").get(0);
+        assertThat(welcome.getSubject()).startsWith("报名成功：通知演练论坛");
+        assertThat(GreenMailUtil.getBody(welcome)).isNotBlank();
+        assertThat(new String(welcome.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(confirmed.get("checkInCode").asText());
+        assertThat(mailTo("qijiang.principal2").get(0).getSubject()).startsWith("已进入候补");
+
+        api.delete("api/v1/forums/" + forum + "/registrations/" + confirmed.get("id").asLong(), Api.bearer(first));
+        await(Duration.ofSeconds(30), () -> mailTo("qijiang.principal1").size() == 2 && mailTo("qijiang.principal2").size() == 2);
+        assertThat(mailTo("qijiang.principal1").get(1).getSubject()).startsWith("报名已取消");
+        assertThat(mailTo("qijiang.principal2").get(1).getSubject()).startsWith("候补转正");
+    }
+
+    @Test
+    void aMailServerThatIsDownDelaysMailButNeverFailsTheWriteOrLosesTheMessage() throws Exception {
+        long forum = host("邮件中断演练", 10);
+        TestServer.stopSmtp();
+        try {
+            var reply = api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(api.tokenFor("tongliang.principal1")));
+            assertThat(reply.status()).isEqualTo(201);
+            await(Duration.ofSeconds(30), () -> attemptsFor("tongliang.principal1") >= 1);
+        } finally {
+            TestServer.startSmtp();
+        }
+        await(Duration.ofSeconds(90), () -> mailTo("tongliang.principal1").size() == 1);
+        Thread.sleep(3000);
+        assertThat(mailTo("tongliang.principal1")).as("sent once").hasSize(1);
+        try (Connection db = TestDatabase.owner(TestServer.settings()); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select count(*) filter (where sent_at is not null), count(*) from outbox_message "
+                     + "where recipient = 'tongliang.principal1@demo.educommons.invalid'")) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(1);
+            assertThat(r.getInt(2)).isEqualTo(1);
+        }
+    }
+
+    private static int attemptsFor(String username) {
+        try (Connection db = TestDatabase.owner(TestServer.settings()); Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("select coalesce(max(attempts), 0) from outbox_message where recipient = '"
+                     + username + "@demo.educommons.invalid'")) {
+            r.next();
+            return r.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
