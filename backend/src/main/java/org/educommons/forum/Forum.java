@@ -1,8 +1,6 @@
 package org.educommons.forum;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,10 +12,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.tenancy.TenantRowKey;
+
 /** A conference-style event (论坛) a member hosts for its community. Owned by the host tenant. */
 @Entity
 @Table(name = "forum")
-@IdClass(Forum.Key.class)
+@IdClass(TenantRowKey.class)
 public class Forum {
 
     @Id
@@ -132,24 +132,5 @@ public class Forum {
     /** Is registration open at {@code now}? */
     public boolean registrationOpenAt(OffsetDateTime now) {
         return !now.isBefore(registrationOpensAt) && now.isBefore(registrationClosesAt);
-    }
-
-    /** Composite key: (host tenant, id). */
-    public static class Key implements Serializable {
-        private Long tenantId;
-        private Long id;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

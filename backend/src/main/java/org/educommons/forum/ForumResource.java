@@ -40,6 +40,9 @@ public class ForumResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
     /** Body of a registration: empty for oneself, or the username of one of the tenant's principals. */
     public record RegistrationRequest(String username) {
     }
@@ -121,6 +124,37 @@ public class ForumResource {
         return Response.ok(body, ForumCalendar.MEDIA_TYPE)
                 .header("Content-Disposition", "inline; filename=\"" + name + ".ics\"")
                 .build();
+    }
+
+    /** Body of the host's decision on a pending registration. */
+    public record RegistrationDecision(String decision) {
+    }
+
+    @POST
+    @Path("forums/{id}/registrations/{registrationId}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The host approves or rejects a registration awaiting approval ({\"decision\":\"APPROVED\"|\"REJECTED\"})")
+    public RegistrationView decide(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
+                                   RegistrationDecision decision) {
+        String verdict = decision == null || decision.decision() == null ? "" : decision.decision().trim();
+        if (!verdict.equals("APPROVED") && !verdict.equals("REJECTED")) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("decision", "validation.one-of", "[APPROVED, REJECTED]")));
+        }
+        return forums.decide(id, registrationId, verdict.equals("APPROVED"));
+    }
+
+    @GET
+    @Path("forums/{id}/registrations.xlsx")
+    @Produces(RegistrantsWorkbook.MEDIA_TYPE)
+    @Operation(summary = "The registrations the caller may see as a spreadsheet, grouped by member")
+    public Response registrantsXlsx(@PathParam("id") long id) {
+        ForumView forum = forums.forum(id);
+        List<RegistrationView> registrations = forums.registrations(id);
+        jakarta.ws.rs.core.StreamingOutput body = out -> RegistrantsWorkbook.write(forum, registrations,
+                org.educommons.platform.api.RequestLocale.of(headers), out);
+        return Response.ok(body, RegistrantsWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"forum-" + id + "-registrations.xlsx\"").build();
     }
 
     /** Body of a check-in. */

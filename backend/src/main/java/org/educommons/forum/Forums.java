@@ -212,6 +212,33 @@ public class Forums {
     }
 
     /**
+     * The host decides on a registration that awaits approval: approved, it takes a seat when one is
+     * left (else the waitlist); rejected, it ends. Deciding twice is 409.
+     */
+    public RegistrationView decide(long forumId, long registrationId, boolean approve) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Forum forum = visibleForum(forumId);
+        if (forum.hostTenantId() != caller.tenantId()) {
+            throw ProblemException.forbidden();
+        }
+        RegistrationView before = registration(forum, registrationId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> decided = em.createNativeQuery("select status, person_email from forum_decide(?1, ?2, ?3, ?4)")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId)
+                .setParameter(4, approve).getResultList();
+        if (decided.isEmpty()) {
+            throw new ProblemException(409, "registration-decided", before.person());
+        }
+        RegistrationView after = registration(forum, registrationId);
+        audit.record("forum-registration", registrationId, approve ? "approve" : "reject",
+                Map.of("forum", forum.id(), "status", List.of(before.status().name(), after.status().name())));
+        outbox.notify((String) decided.get(0)[1], "notify.registration." + after.status(), forum.title(), when(forum),
+                forum.venue(), after.status() == RegistrationStatus.WAITLISTED ? String.valueOf(after.position())
+                        : String.valueOf(after.checkInCode()));
+        return after;
+    }
+
+    /**
      * The host checks a person in by the code of their confirmed registration; a code is accepted
      * once (409 the second time), an unknown code is 404.
      */

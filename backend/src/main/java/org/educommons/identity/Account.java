@@ -1,7 +1,5 @@
 package org.educommons.identity;
 
-import java.io.Serializable;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -11,10 +9,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.tenancy.TenantRowKey;
+
 /** A person's account (账号) in one tenant. Tenant-owned: row-level security keeps it inside its tenant. */
 @Entity
 @Table(name = "account")
-@IdClass(Account.Key.class)
+@IdClass(TenantRowKey.class)
 public class Account {
 
     @Id
@@ -75,29 +75,5 @@ public class Account {
     /** The school a principal heads; {@code null} for other accounts. */
     public Long schoolId() {
         return schoolId;
-    }
-
-    /** Composite key: (tenant, id). */
-    public static class Key implements Serializable {
-        private Long tenantId;
-        private Long id;
-
-        public Key() {
-        }
-
-        public Key(Long tenantId, Long id) {
-            this.tenantId = tenantId;
-            this.id = id;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.educommons.workplan;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +24,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.tenancy.TenantRowKey;
+
 /** One activity a member commits to in its annual plan (计划事项). */
 @Entity
 @Table(name = "plan_item")
-@IdClass(PlanItem.Key.class)
+@IdClass(TenantRowKey.class)
 public class PlanItem {
 
     @Id
@@ -186,29 +187,5 @@ public class PlanItem {
     public PlanItemContent content() {
         return new PlanItemContent(title, category, startMonth, endMonth, leadUnit, Set.copyOf(coOrganisers),
                 targetParticipants, description);
-    }
-
-    /** Composite key: (tenant, id). */
-    public static class Key implements Serializable {
-        private Long tenantId;
-        private Long id;
-
-        public Key() {
-        }
-
-        public Key(Long tenantId, Long id) {
-            this.tenantId = tenantId;
-            this.id = id;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

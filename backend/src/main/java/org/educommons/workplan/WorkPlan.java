@@ -1,8 +1,6 @@
 package org.educommons.workplan;
 
-import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,10 +12,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.tenancy.TenantRowKey;
+
 /** A member's annual work plan (年度工作计划) in one community for one year. */
 @Entity
 @Table(name = "work_plan")
-@IdClass(WorkPlan.Key.class)
+@IdClass(TenantRowKey.class)
 public class WorkPlan {
 
     @Id
@@ -91,29 +91,5 @@ public class WorkPlan {
     void close(String yearEndSummary, OffsetDateTime now) {
         this.summary = yearEndSummary;
         this.closedAt = now;
-    }
-
-    /** Composite key: (tenant, id). */
-    public static class Key implements Serializable {
-        private Long tenantId;
-        private Long id;
-
-        public Key() {
-        }
-
-        public Key(Long tenantId, Long id) {
-            this.tenantId = tenantId;
-            this.id = id;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(tenantId, id);
-        }
     }
 }

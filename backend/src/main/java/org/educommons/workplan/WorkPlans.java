@@ -29,6 +29,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.Membership;
 import org.educommons.tenancy.TenantContext;
+import org.educommons.tenancy.TenantRowKey;
 import org.educommons.tenancy.TenantTransactional;
 
 /**
@@ -109,14 +110,14 @@ public class WorkPlans {
      */
     public PlanItemView editItem(long id, int expectedVersion, PlanItemEdit edit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
-        PlanItem item = em.find(PlanItem.class, new PlanItem.Key(caller.tenantId(), id));
+        PlanItem item = em.find(PlanItem.class, new TenantRowKey(caller.tenantId(), id));
         if (item == null) {
             throw ProblemException.notFound("plan-item", id);
         }
         if (item.version() != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
-        WorkPlan plan = em.find(WorkPlan.class, new WorkPlan.Key(item.tenantId(), item.planId()));
+        WorkPlan plan = em.find(WorkPlan.class, new TenantRowKey(item.tenantId(), item.planId()));
         requireOpen(plan);
         Roster roster = roster(item.communityId());
         Map<String, List<Object>> changes = new LinkedHashMap<>(item.apply(roster.content(edit.merge(item.content(), roster.slugs()), caller.tenantId())));

@@ -33,18 +33,7 @@ public final class ConfigApplier {
     }
 
     public static Report apply(ConfigSet set, Connection owner) throws SQLException {
-        boolean autoCommit = owner.getAutoCommit();
-        owner.setAutoCommit(false);
-        try {
-            Report report = applyInTransaction(set, owner);
-            owner.commit();
-            return report;
-        } catch (SQLException | RuntimeException e) {
-            owner.rollback();
-            throw e;
-        } finally {
-            owner.setAutoCommit(autoCommit);
-        }
+        return OwnerTransaction.run(owner, c -> applyInTransaction(set, c));
     }
 
     private static Report applyInTransaction(ConfigSet set, Connection c) throws SQLException {

@@ -27,23 +27,15 @@ public final class DemoForums {
 
     /** Loads the forums and returns how many were created. */
     public static int apply(List<ConfigFile> files, Connection owner) throws SQLException {
-        boolean autoCommit = owner.getAutoCommit();
-        owner.setAutoCommit(false);
-        try {
+        return OwnerTransaction.run(owner, c -> {
             int created = 0;
             for (ConfigFile file : files) {
                 if (file.kind() == ConfigFiles.Kind.DEMO_FORUM) {
-                    created += apply(file, owner);
+                    created += apply(file, c);
                 }
             }
-            owner.commit();
             return created;
-        } catch (SQLException | RuntimeException e) {
-            owner.rollback();
-            throw e;
-        } finally {
-            owner.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     private static int apply(ConfigFile file, Connection owner) throws SQLException {

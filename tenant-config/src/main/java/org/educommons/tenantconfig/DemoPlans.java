@@ -31,23 +31,15 @@ public final class DemoPlans {
 
     /** Loads the plans and returns how many items were added. */
     public static int apply(List<ConfigFile> files, Connection owner) throws SQLException {
-        boolean autoCommit = owner.getAutoCommit();
-        owner.setAutoCommit(false);
-        try {
+        return OwnerTransaction.run(owner, c -> {
             int added = 0;
             for (ConfigFile file : files) {
                 if (file.kind() == ConfigFiles.Kind.DEMO_PLAN) {
-                    added += apply(file, owner);
+                    added += apply(file, c);
                 }
             }
-            owner.commit();
             return added;
-        } catch (SQLException | RuntimeException e) {
-            owner.rollback();
-            throw e;
-        } finally {
-            owner.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     private static int apply(ConfigFile file, Connection owner) throws SQLException {

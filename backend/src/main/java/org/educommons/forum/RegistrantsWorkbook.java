@@ -1,0 +1,55 @@
+package org.educommons.forum;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.educommons.platform.i18n.Messages;
+
+/**
+ * A forum's registrants as a spreadsheet (.xlsx): one sheet, grouped by member tenant, a row per
+ * registration with its status and check-in.
+ */
+public final class RegistrantsWorkbook {
+
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    static final List<String> COLUMNS = List.of("tenant", "person", "name", "status", "position", "registered-by",
+            "checked-in");
+
+    private RegistrantsWorkbook() {
+    }
+
+    public static void write(ForumView forum, List<RegistrationView> registrations, Locale locale, OutputStream out)
+            throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet(Messages.get(locale, "forum.xlsx.sheet"));
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(forum.title());
+            Row header = sheet.createRow(1);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                header.createCell(c).setCellValue(Messages.get(locale, "forum.xlsx." + COLUMNS.get(c)));
+            }
+            int r = 2;
+            for (RegistrationView reg : registrations.stream()
+                    .sorted(Comparator.comparing(RegistrationView::tenant).thenComparing(RegistrationView::id)).toList()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(reg.tenant());
+                row.createCell(1).setCellValue(reg.person());
+                row.createCell(2).setCellValue(reg.displayName());
+                row.createCell(3).setCellValue(Messages.get(locale, "forum.status." + reg.status()));
+                row.createCell(4).setCellValue(reg.position() == null ? "" : String.valueOf(reg.position()));
+                row.createCell(5).setCellValue(reg.registeredBy());
+                row.createCell(6).setCellValue(reg.checkedInAt() == null ? "" : reg.checkedInAt()
+                        .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+            }
+            sheet.createFreezePane(0, 2);
+            workbook.write(out);
+        }
+    }
+}
