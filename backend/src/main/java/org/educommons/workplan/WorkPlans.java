@@ -78,6 +78,19 @@ public class WorkPlans {
         return Page.of(items, size, item -> String.valueOf(item.position()));
     }
 
+    /** The years of the community that have items the caller can see (published, or its own), newest first. */
+    public List<Integer> years(CommunitySlug communitySlug) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        return em.createQuery("""
+                        select distinct i.year from PlanItem i where i.communityId = :community
+                           and (i.publishedAt is not null or i.tenantId = :tenant) order by i.year desc""", Integer.class)
+                .setParameter("community", roster.community().id())
+                .setParameter("tenant", caller.tenantId())
+                .getResultList();
+    }
+
     /** Adds a draft item to the caller's plan for {@code year}, creating the plan when it is the first. */
     public PlanItemView addItem(CommunitySlug communitySlug, int year, PlanItemInput input) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);

@@ -21,6 +21,7 @@ public final class TestDatabase {
     public static final String APP_PASSWORD = "educommons-test-app-password";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final java.util.List<String> CREATED_ON_EXTERNAL_SERVER = new java.util.ArrayList<>();
     private static Server server;
 
     private TestDatabase() {
@@ -35,6 +36,9 @@ public final class TestDatabase {
         String name = ("ec_" + purpose + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
                 .toLowerCase().replaceAll("[^a-z0-9_]", "_");
         LocalPostgres.ensureDatabase(s.adminUrl(), s.user(), s.password(), name);
+        if (System.getenv("EDUCOMMONS_DB_URL") != null && !System.getenv("EDUCOMMONS_DB_URL").isBlank()) {
+            CREATED_ON_EXTERNAL_SERVER.add(name);
+        }
         return new DatabaseSettings(s.urlPrefix() + name, s.user(), s.password(),
                 DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD);
     }
@@ -52,6 +56,16 @@ public final class TestDatabase {
 
     public static Connection app(DatabaseSettings settings) throws SQLException {
         return DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
+    }
+
+    private static synchronized void dropCreatedDatabases(String adminUrl, String user, String password) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); var s = c.createStatement()) {
+            for (String name : CREATED_ON_EXTERNAL_SERVER) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException ignored) {
+            // best effort
+        }
     }
 
     private static void deleteQuietly(Path folder) {
@@ -72,6 +86,8 @@ public final class TestDatabase {
             String password = System.getenv().getOrDefault("EDUCOMMONS_DB_PASSWORD", "");
             String prefix = external.substring(0, external.lastIndexOf('/') + 1);
             server = new Server(external, user, password, prefix);
+            // a shared server keeps no test databases behind
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreatedDatabases(external, user, password)));
         } else {
             // under the system's temporary folder: as root the server runs as 'nobody', who must reach it
             Path folder = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "educommons-test-pg-" + ProcessHandle.current().pid());

@@ -1,6 +1,7 @@
 package org.educommons.ui.tenancy;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -17,24 +18,33 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunityDirectory.CommunityDetails;
 import org.educommons.tenancy.CommunityDirectory.Member;
 import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.workplan.CombinedPlanView;
+import org.educommons.workplan.WorkPlans;
 
 /** A community's home: who it is and its members with the day each joined, founders marked. */
 @Route(value = "communities", layout = MainLayout.class)
 public class CommunityView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final CommunityDirectory directory;
+    private final WorkPlans workPlans;
+    private final TenantContext tenantContext;
     private String title = "";
 
     @Inject
-    public CommunityView(CommunityDirectory directory) {
+    public CommunityView(CommunityDirectory directory, WorkPlans workPlans, TenantContext tenantContext) {
         this.directory = directory;
+        this.workPlans = workPlans;
+        this.tenantContext = tenantContext;
         setPadding(true);
     }
 
@@ -63,7 +73,26 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         long founders = community.members().stream().filter(Member::founding).count();
         Span count = new Span(getTranslation("community.member-count", community.members().size(), founders));
         count.setId("member-count");
-        add(count, members(community));
+        add(count);
+        if (tenantContext.caller().isPresent()) {
+            add(planLinks(community.slug()));
+        }
+        add(members(community));
+    }
+
+    /** Links to the community's combined plan of every year the signed-in member can see. */
+    private HorizontalLayout planLinks(String community) {
+        HorizontalLayout links = new HorizontalLayout();
+        links.setId("plan-links");
+        try {
+            for (int year : workPlans.years(new CommunitySlug(community))) {
+                links.add(new RouterLink(getTranslation("community.plan-link", String.valueOf(year)), CombinedPlanView.class,
+                        new RouteParameters(Map.of("community", community, "year", String.valueOf(year)))));
+            }
+        } catch (ProblemException notAMember) {
+            // the community's plans are for its members
+        }
+        return links;
     }
 
     private Grid<Member> members(CommunityDetails community) {

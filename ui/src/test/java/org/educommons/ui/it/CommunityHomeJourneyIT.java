@@ -69,16 +69,13 @@ class CommunityHomeJourneyIT {
     }
 
     @Test
-    void signInSeeTheElevenMembersAndSwitchToEnglish() throws Exception {
+    void signInSeeTheElevenMembersSwitchToEnglishAndSignOut() throws Exception {
         browser.get(base + "communities/chuannan-yuxi");
         assertThat(visible("#community-name").getText()).isEqualTo("川南渝西教育共同体");
         assertThat(visible("#member-count").getText()).isEqualTo("共 11 个成员单位，其中创始成员 4 个");
 
         visible("#login-button").click();
-        visible("vaadin-login-form input[name='username']").sendKeys("luzhou.admin");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("educommons-demo");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        assertThat(visible("#signed-in-user").getText()).contains("luzhou.admin");
+        signIn("luzhou.admin");
 
         browser.get(base + "communities/chuannan-yuxi");
         visible("#members");
@@ -96,6 +93,33 @@ class CommunityHomeJourneyIT {
         wait.until(d -> d.findElements(By.cssSelector("#members .founding-member")).stream()
                 .allMatch(badge -> badge.getText().equals("Founding member")));
         assertThat(browser.findElements(By.cssSelector("#members .founding-member"))).hasSize(4);
+
+        visible("#logout-button").click();
+        assertThat(visible("#login-button").getText()).isEqualTo("Sign in");
+        assertThat(browser.findElements(By.id("signed-in-user"))).isEmpty();
+    }
+
+    private void signIn(String username) {
+        visible("vaadin-login-form input[name='username']").sendKeys(username);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("educommons-demo");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
+        assertThat(visible("#signed-in-user").getText()).contains(username);
+    }
+
+    @Test
+    void aMemberReadsTheCombinedPlanTableOfTheCommunity() {
+        browser.get(base + "communities/chuannan-yuxi/plans/2023");
+        signIn("yongchuan.admin"); // the table is for members: the visitor is asked to sign in first
+
+        browser.get(base + "communities/chuannan-yuxi");
+        visible("#plan-links a").click();
+        assertThat(visible("#plan-title").getText()).isEqualTo("川南渝西教育共同体 2023 年工作计划");
+        assertThat(visible("#plan-count").getText()).isEqualTo("共 16 项，来自 4 个成员单位");
+        wait.until(d -> d.findElements(By.cssSelector("#plan-items vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().equals("组建教师教育课程资源库1.0")));
+        assertThat(browser.findElements(By.cssSelector("#plan-items vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).filter(t -> t.equals("举办川南渝西（泸永江荣）教育共同体高峰论坛")).count()).isOne();
+        assertThat(visible("#plan-download").getAttribute("href")).contains("VAADIN/dynamic/resource");
     }
 
     @Test
