@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.MediaTypes;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
@@ -146,14 +147,14 @@ public class ForumResource {
 
     @GET
     @Path("forums/{id}/registrations.xlsx")
-    @Produces(RegistrantsWorkbook.MEDIA_TYPE)
+    @Produces(MediaTypes.XLSX)
     @Operation(summary = "The registrations the caller may see as a spreadsheet, grouped by member")
     public Response registrantsXlsx(@PathParam("id") long id) {
         ForumView forum = forums.forum(id);
         List<RegistrationView> registrations = forums.registrations(id);
         jakarta.ws.rs.core.StreamingOutput body = out -> RegistrantsWorkbook.write(forum, registrations,
                 org.educommons.platform.api.RequestLocale.of(headers), out);
-        return Response.ok(body, RegistrantsWorkbook.MEDIA_TYPE)
+        return Response.ok(body, MediaTypes.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"forum-" + id + "-registrations.xlsx\"").build();
     }
 

@@ -17,8 +17,6 @@ import org.educommons.platform.i18n.Messages;
  */
 public final class RegistrantsWorkbook {
 
-    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     static final List<String> COLUMNS = List.of("tenant", "person", "name", "status", "position", "registered-by",
             "checked-in");
 

@@ -20,8 +20,6 @@ import org.educommons.platform.i18n.Messages;
  */
 public final class CombinedPlanWorkbook {
 
-    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     static final List<String> COLUMNS = List.of("member", "number", "title", "category", "period", "lead-unit",
             "co-organisers", "participants", "status", "description");
 

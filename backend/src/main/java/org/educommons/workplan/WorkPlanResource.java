@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.MediaTypes;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.RequestLocale;
 import org.educommons.platform.problem.ProblemException;
@@ -117,7 +118,7 @@ public class WorkPlanResource {
 
     @GET
     @Path("communities/{community}/plans/{year}")
-    @Produces({MediaType.APPLICATION_JSON, CombinedPlanWorkbook.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, MediaTypes.XLSX})
     @Operation(summary = "The combined plan table: every member's published items grouped by member, "
             + "filterable by category, month and member; .xlsx with ?format=xlsx or Accept")
     public Response combined(@PathParam("community") String community, @PathParam("year") int year,
@@ -125,13 +126,13 @@ public class WorkPlanResource {
                              @QueryParam("member") String member, @QueryParam("format") String format) {
         CombinedPlan plan = plans.combined(slug(community), year, filter(category, month, member));
         boolean xlsx = format != null ? "xlsx".equalsIgnoreCase(format.trim())
-                : headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith(CombinedPlanWorkbook.MEDIA_TYPE));
+                : headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith(MediaTypes.XLSX));
         if (!xlsx) {
             return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).build();
         }
         Locale locale = RequestLocale.of(headers);
         StreamingOutput body = out -> CombinedPlanWorkbook.write(plan, locale, out);
-        return Response.ok(body, CombinedPlanWorkbook.MEDIA_TYPE)
+        return Response.ok(body, MediaTypes.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + community + "-" + year + ".xlsx\"")
                 .build();
     }

@@ -2,7 +2,6 @@ package org.educommons.platform.database;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -56,18 +55,9 @@ public record DatabaseSettings(String url, String ownerUser, String ownerPasswor
         return new DatabaseSettings(url, user, password == null ? "" : password, appUser, appPassword);
     }
 
-    public static DatabaseSettings from(Map<String, String> values) {
-        return from(values::get);
-    }
-
     private static String value(Function<String, String> lookup, String key) {
         String v = lookup.apply(key);
         return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    /** The settings as system properties, e.g. to hand them to a server process. */
-    public Map<String, String> asProperties() {
-        return Map.of(URL, url, USER, ownerUser, PASSWORD, ownerPassword, APP_USER, appUser, APP_PASSWORD, appPassword);
     }
 
     @Override
