@@ -70,6 +70,28 @@ final class Api {
         return reply.json().get("accessToken").asText();
     }
 
+    /** A time {@code days} from now, in Beijing time, as the API takes it. */
+    static String daysFromNow(long days) {
+        return java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).plusDays(days)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * A forum the holder of {@code token} hosts in the demo community: in ten days, registration open
+     * from yesterday for nine days; returns its id.
+     */
+    long hostForum(String token, String title, int capacity, String quotasJson, boolean approval) {
+        Reply reply = post("api/v1/communities/chuannan-yuxi/forums", """
+                {"title":"%s","venue":"泸州市会议中心","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
+                 "registrationClosesAt":"%s","capacity":%d,"quotas":%s,"approvalRequired":%s}"""
+                .formatted(title, daysFromNow(10), daysFromNow(11), daysFromNow(-1), daysFromNow(9), capacity, quotasJson,
+                        approval), bearer(token));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("Hosting " + title + " failed: " + reply.body());
+        }
+        return reply.json().get("id").asLong();
+    }
+
     static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
     }

@@ -7,8 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -53,18 +51,13 @@ class ForumIT {
         luzhou = api.tokenFor("luzhou.admin");
     }
 
-    private static String at(long daysFromNow) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(daysFromNow).truncatedTo(ChronoUnit.SECONDS).toString();
+    private static String at(long days) {
+        return Api.daysFromNow(days);
     }
 
     /** A forum hosted by 泸州, registration open now. */
     private long host(String title, int capacity, String quotas, boolean approval) {
-        Api.Reply reply = api.post(FORUMS, """
-                {"title":"%s","venue":"泸州市会议中心","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
-                 "registrationClosesAt":"%s","capacity":%d,"quotas":%s,"approvalRequired":%s}"""
-                .formatted(title, at(10), at(11), at(-1), at(9), capacity, quotas, approval), Api.bearer(luzhou));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().get("id").asLong();
+        return api.hostForum(luzhou, title, capacity, quotas, approval);
     }
 
     private Api.Reply register(long forum, String token) {

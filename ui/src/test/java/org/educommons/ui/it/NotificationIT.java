@@ -7,9 +7,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -50,17 +47,8 @@ class NotificationIT {
         luzhou = api.tokenFor("luzhou.admin");
     }
 
-    private static String at(long days) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(days).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
     private long host(String title, int capacity) {
-        Api.Reply reply = api.post("api/v1/communities/chuannan-yuxi/forums", """
-                {"title":"%s","venue":"泸州","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
-                 "registrationClosesAt":"%s","capacity":%d}""".formatted(title, at(10), at(11), at(-1), at(9), capacity),
-                Api.bearer(luzhou));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return reply.json().get("id").asLong();
+        return api.hostForum(luzhou, title, capacity, "{}", false);
     }
 
     /** The mails {@code username} received about {@code forum} (other tests mail the same people about other forums). */
