@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.educommons.platform.api.MediaTypes;
 import org.educommons.platform.api.Page;
+import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
-import org.educommons.tenancy.CommunitySlug;
 
 /** Joint forums and registration over HTTP; every rule is in {@link Forums}. */
 @Path("")
@@ -53,7 +53,7 @@ public class ForumResource {
     @Operation(summary = "Forums of the community (members; cursor-paged)")
     public Page<ForumView> forums(@PathParam("community") String community, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit) {
-        return forums.forums(slug(community), cursor, limit);
+        return forums.forums(Requests.community(community), cursor, limit);
     }
 
     @POST
@@ -61,10 +61,7 @@ public class ForumResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Host a forum in the community (tenant admins of a member)")
     public Response host(@PathParam("community") String community, ForumInput input) {
-        if (input == null) {
-            throw new ProblemException(400, "invalid-input", List.of(new FieldError("body", "validation.body-required")));
-        }
-        ForumView forum = forums.host(slug(community), input);
+        ForumView forum = forums.host(Requests.community(community), Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + forum.id())).entity(forum).build();
     }
 
@@ -117,7 +114,7 @@ public class ForumResource {
     @Produces(ForumCalendar.MEDIA_TYPE)
     @Operation(summary = "Every forum of the community as a calendar feed to subscribe to (?token= from POST /me/calendar-token)")
     public Response communityCalendar(@PathParam("community") String community) {
-        Forums.Calendar calendar = forums.calendar(slug(community));
+        Forums.Calendar calendar = forums.calendar(Requests.community(community));
         return ics(ForumCalendar.ics(calendar.name(), calendar.forums()), community);
     }
 
@@ -176,12 +173,5 @@ public class ForumResource {
     @Operation(summary = "The check-in code of a confirmed registration as a QR image")
     public Response checkInQr(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
         return Response.ok(forums.checkInQr(id, registrationId), CheckInCodes.MEDIA_TYPE).build();
-    }
-
-    private static CommunitySlug slug(String community) {
-        if (!CommunitySlug.isValid(community)) {
-            throw ProblemException.notFound("community", community);
-        }
-        return new CommunitySlug(community);
     }
 }

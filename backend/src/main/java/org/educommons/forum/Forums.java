@@ -18,6 +18,7 @@ import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.outbox.Outbox;
+import org.educommons.platform.outbox.Recipient;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
@@ -147,7 +148,8 @@ public class Forums {
         if (created) {
             audit.record("forum-registration", id, "create",
                     Map.of("forum", forum.id(), "person", person.username(), "status", row[1]));
-            outbox.notify(person.email(), "notify.registration." + registration.status(), forum.title(), when(forum),
+            outbox.notify(Recipient.account(person.tenantId(), person.id(), person.email()),
+                    "notify.registration." + registration.status(), forum.title(), when(forum),
                     forum.venue(), registration.status() == RegistrationStatus.WAITLISTED
                             ? String.valueOf(registration.position()) : String.valueOf(registration.checkInCode()));
         }
@@ -175,19 +177,19 @@ public class Forums {
         if (registration.status() == RegistrationStatus.CANCELLED || registration.status() == RegistrationStatus.REJECTED) {
             return registration; // nothing left to cancel
         }
-        String cancelledEmail = (String) em.createNativeQuery(
-                        "select person_email from forum_registration where tenant_id = ?1 and id = ?2")
-                .setParameter(1, forum.hostTenantId()).setParameter(2, registrationId).getSingleResult();
+        Recipient cancelledPerson = registrant(forum, registrationId);
         @SuppressWarnings("unchecked")
-        List<Object[]> promoted = em.createNativeQuery("select promoted_id, promoted_email, promoted_name from forum_cancel(?1, ?2, ?3)")
+        List<Object[]> promoted = em.createNativeQuery(
+                        "select promoted_id, promoted_email, promoted_name, promoted_tenant, promoted_account from forum_cancel(?1, ?2, ?3)")
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId)
                 .getResultList();
         RegistrationView cancelled = registration(forum, registrationId);
         audit.record("forum-registration", registrationId, "cancel",
                 Map.of("forum", forum.id(), "promoted", promoted.stream().map(p -> String.valueOf(p[0])).toList()));
-        outbox.notify(cancelledEmail, "notify.registration.cancelled", forum.title(), when(forum), forum.venue());
+        outbox.notify(cancelledPerson, "notify.registration.cancelled", forum.title(), when(forum), forum.venue());
         for (Object[] p : promoted) {
-            outbox.notify((String) p[1], "notify.registration.promoted", forum.title(), when(forum), forum.venue(), p[2]);
+            outbox.notify(Recipient.account(((Number) p[3]).longValue(), ((Number) p[4]).longValue(), (String) p[1]),
+                    "notify.registration.promoted", forum.title(), when(forum), forum.venue(), p[2]);
         }
         return cancelled;
     }
@@ -232,7 +234,7 @@ public class Forums {
         RegistrationView after = registration(forum, registrationId);
         audit.record("forum-registration", registrationId, approve ? "approve" : "reject",
                 Map.of("forum", forum.id(), "status", List.of(before.status().name(), after.status().name())));
-        outbox.notify((String) decided.get(0)[1], "notify.registration." + after.status(), forum.title(), when(forum),
+        outbox.notify(registrant(forum, registrationId), "notify.registration." + after.status(), forum.title(), when(forum),
                 forum.venue(), after.status() == RegistrationStatus.WAITLISTED ? String.valueOf(after.position())
                         : String.valueOf(after.checkInCode()));
         return after;
@@ -310,6 +312,14 @@ public class Forums {
                 .getSingleResult()).intValue();
         return new RegistrationView(id, forum.id(), (String) r[1], (String) r[2], (String) r[3], status, position,
                 (String) r[5], SqlValues.offsetDateTime(r[6]), (String) r[7], SqlValues.offsetDateTime(r[8]));
+    }
+
+    /** Whom to tell about a registration the caller can see: the registered person's account and address. */
+    private Recipient registrant(Forum forum, long registrationId) {
+        Object[] r = (Object[]) em.createNativeQuery(
+                        "select registrant_tenant_id, account_id, person_email from forum_registration where tenant_id = ?1 and id = ?2")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, registrationId).getSingleResult();
+        return Recipient.account(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2]);
     }
 
     private long registrantTenant(long registrationId) {

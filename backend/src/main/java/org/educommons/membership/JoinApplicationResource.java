@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.educommons.platform.problem.ProblemException;
-import org.educommons.platform.problem.ProblemException.FieldError;
-import org.educommons.tenancy.CommunitySlug;
+import org.educommons.platform.api.Requests;
 
 /** Join applications and invitations over HTTP; every rule is in {@link JoinApplications}. */
 @Path("")
@@ -45,7 +43,7 @@ public class JoinApplicationResource {
     @Path("communities/{community}/join-applications")
     @Operation(summary = "Apply to join the community (no account needed)")
     public Response apply(@PathParam("community") String community, JoinApplicationInput input) {
-        JoinApplicationView view = applications.apply(slug(community), require(input));
+        JoinApplicationView view = applications.apply(Requests.community(community), Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "join-applications/" + view.id()))
                 .entity(Map.of("id", view.id(), "status", view.status())).build();
     }
@@ -54,35 +52,21 @@ public class JoinApplicationResource {
     @Path("communities/{community}/join-applications")
     @Operation(summary = "The community's join applications (its secretariat)")
     public List<JoinApplicationView> applications(@PathParam("community") String community) {
-        return applications.applications(slug(community));
+        return applications.applications(Requests.community(community));
     }
 
     @POST
     @Path("join-applications/{id}/decision")
     @Operation(summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason")
     public Object decide(@PathParam("id") long id, Decision decision) {
-        return applications.decide(id, require(decision));
+        return applications.decide(id, Requests.requireBody(decision));
     }
 
     @POST
     @Path("invitations/accept")
     @Operation(summary = "The invited first administrator sets a password (single use, expires)")
     public Map<String, String> accept(Acceptance acceptance) {
-        Acceptance a = require(acceptance);
+        Acceptance a = Requests.requireBody(acceptance);
         return Map.of("username", applications.acceptInvitation(a.token(), a.password()));
-    }
-
-    private static CommunitySlug slug(String community) {
-        if (!CommunitySlug.isValid(community)) {
-            throw ProblemException.notFound("community", community);
-        }
-        return new CommunitySlug(community);
-    }
-
-    private static <T> T require(T body) {
-        if (body == null) {
-            throw new ProblemException(400, "invalid-input", List.of(new FieldError("body", "validation.body-required")));
-        }
-        return body;
     }
 }

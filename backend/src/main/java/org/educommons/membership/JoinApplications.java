@@ -19,6 +19,7 @@ import org.educommons.identity.Secrets;
 import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.outbox.Outbox;
+import org.educommons.platform.outbox.Recipient;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
@@ -144,7 +145,7 @@ public class JoinApplications {
                 adminUsername, approved.contactName(), approved.contactEmail()));
         audit.record("join-application", application.id(), "approve",
                 Map.of("tenant", slug, "meeting", decision.meeting().trim(), "meetingDate", decision.meetingDate().toString()));
-        outbox.notify(approved.contactEmail(), "notify.join.approved", approved.name(), approved.community(),
+        outbox.notify(Recipient.email(approved.contactEmail()), "notify.join.approved", approved.name(), approved.community(),
                 decision.meeting().trim(), adminUsername, token, INVITATION_DAYS);
         return new Approved(approved, adminUsername, token, OffsetDateTime.now().plusDays(INVITATION_DAYS));
     }
@@ -163,7 +164,7 @@ public class JoinApplications {
                 .executeUpdate();
         audit.record("join-application", application.id(), "reject", Map.of("reason", decision.reason().trim()));
         JoinApplicationView rejected = application(application.id());
-        outbox.notify(rejected.contactEmail(), "notify.join.rejected", rejected.name(), rejected.community(),
+        outbox.notify(Recipient.email(rejected.contactEmail()), "notify.join.rejected", rejected.name(), rejected.community(),
                 decision.reason().trim());
         return rejected;
     }

@@ -8,10 +8,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 
 /** Public directory of communities and tenants. */
@@ -24,6 +27,9 @@ public class CommunityResource {
     @Inject
     CommunityDirectory directory;
 
+    @Inject
+    Schools schools;
+
     @GET
     @Path("communities")
     @Operation(summary = "All communities on the platform")
@@ -35,10 +41,15 @@ public class CommunityResource {
     @Path("communities/{slug}")
     @Operation(summary = "A community with its members (names, roles, joined-on dates) in roster order")
     public CommunityDirectory.CommunityDetails community(@PathParam("slug") String slug) {
-        if (!CommunitySlug.isValid(slug)) {
-            throw ProblemException.notFound("community", slug);
-        }
-        return directory.community(new CommunitySlug(slug));
+        return directory.community(Requests.community(slug));
+    }
+
+    @GET
+    @Path("communities/{slug}/schools")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Schools of the community's members, in roster order (members only; filter by tenant)")
+    public List<Schools.School> schools(@PathParam("slug") String slug, @QueryParam("tenant") String tenant) {
+        return schools.schools(Requests.community(slug), tenant);
     }
 
     @GET

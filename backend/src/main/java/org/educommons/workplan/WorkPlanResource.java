@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.educommons.platform.api.MediaTypes;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.RequestLocale;
+import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
-import org.educommons.tenancy.CommunitySlug;
 
 /** Annual work plans over HTTP; every rule is in {@link WorkPlans}. */
 @Path("")
@@ -59,7 +58,7 @@ public class WorkPlanResource {
     @Operation(summary = "The caller's own items in its plan for the year, drafts included (cursor-paged)")
     public Page<PlanItemView> myItems(@PathParam("community") String community, @PathParam("year") int year,
                                       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return plans.myItems(slug(community), year, cursor, limit);
+        return plans.myItems(Requests.community(community), year, cursor, limit);
     }
 
     @POST
@@ -67,9 +66,9 @@ public class WorkPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a draft item to the caller's plan (tenant admins)")
     public Response addItem(@PathParam("community") String community, @PathParam("year") int year, PlanItemInput input) {
-        PlanItemView item = plans.addItem(slug(community), year, requireBody(input));
+        PlanItemView item = plans.addItem(Requests.community(community), year, Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "plan-items/" + item.id()))
-                .tag(etag(item)).entity(item).build();
+                .tag(Requests.etag(item.version())).entity(item).build();
     }
 
     @GET
@@ -77,7 +76,7 @@ public class WorkPlanResource {
     @Operation(summary = "One plan item, with its version as ETag")
     public Response item(@PathParam("id") long id) {
         PlanItemView item = plans.item(id);
-        return Response.ok(item).tag(etag(item)).build();
+        return Response.ok(item).tag(Requests.etag(item.version())).build();
     }
 
     @PATCH
@@ -85,12 +84,8 @@ public class WorkPlanResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "Change an item of the caller's plan; needs If-Match with the item's ETag")
     public Response editItem(@PathParam("id") long id, PlanItemEdit edit) {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required");
-        }
-        PlanItemView item = plans.editItem(id, version(ifMatch), requireBody(edit));
-        return Response.ok(item).tag(etag(item)).build();
+        PlanItemView item = plans.editItem(id, Requests.ifMatchVersion(headers), Requests.requireBody(edit));
+        return Response.ok(item).tag(Requests.etag(item.version())).build();
     }
 
     @GET
@@ -104,7 +99,7 @@ public class WorkPlanResource {
     @Path("communities/{community}/plans/{year}/publish")
     @Operation(summary = "Publish the caller's plan: its draft items become visible to the community")
     public Map<String, Integer> publish(@PathParam("community") String community, @PathParam("year") int year) {
-        return Map.of("published", plans.publish(slug(community), year));
+        return Map.of("published", plans.publish(Requests.community(community), year));
     }
 
     @POST
@@ -112,7 +107,7 @@ public class WorkPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close the caller's plan with its year-end summary (年度总结)")
     public Response close(@PathParam("community") String community, @PathParam("year") int year, Summary summary) {
-        plans.close(slug(community), year, requireBody(summary).summary());
+        plans.close(Requests.community(community), year, Requests.requireBody(summary).summary());
         return Response.noContent().build();
     }
 
@@ -124,7 +119,7 @@ public class WorkPlanResource {
     public Response combined(@PathParam("community") String community, @PathParam("year") int year,
                              @QueryParam("category") String category, @QueryParam("month") Integer month,
                              @QueryParam("member") String member, @QueryParam("format") String format) {
-        CombinedPlan plan = plans.combined(slug(community), year, filter(category, month, member));
+        CombinedPlan plan = plans.combined(Requests.community(community), year, filter(category, month, member));
         boolean xlsx = format != null ? "xlsx".equalsIgnoreCase(format.trim())
                 : headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith(MediaTypes.XLSX));
         if (!xlsx) {
@@ -151,36 +146,5 @@ public class WorkPlanResource {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("month", "validation.month")));
         }
         return new CombinedPlan.Filter(parsed, month, member == null || member.isBlank() ? null : member.trim());
-    }
-
-    private static CommunitySlug slug(String community) {
-        if (!CommunitySlug.isValid(community)) {
-            throw ProblemException.notFound("community", community);
-        }
-        return new CommunitySlug(community);
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw new ProblemException(400, "invalid-input", List.of(new FieldError("body", "validation.body-required")));
-        }
-        return body;
-    }
-
-    private static EntityTag etag(PlanItemView item) {
-        return new EntityTag(String.valueOf(item.version()));
-    }
-
-    private static int version(String ifMatch) {
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed");
-        }
     }
 }

@@ -58,6 +58,22 @@ public final class TestDatabase {
         return DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
     }
 
+    /**
+     * A transaction on the application role's connection acting for {@code tenant} (none when
+     * {@code null}), as the application opens one.
+     */
+    public static Connection appAs(DatabaseSettings settings, Long tenant) throws SQLException {
+        Connection c = app(settings);
+        c.setAutoCommit(false);
+        if (tenant != null) {
+            try (var p = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                p.setString(1, String.valueOf(tenant));
+                p.executeQuery().close();
+            }
+        }
+        return c;
+    }
+
     private static synchronized void dropCreatedDatabases(String adminUrl, String user, String password) {
         try (Connection c = DriverManager.getConnection(adminUrl, user, password); var s = c.createStatement()) {
             for (String name : CREATED_ON_EXTERNAL_SERVER) {

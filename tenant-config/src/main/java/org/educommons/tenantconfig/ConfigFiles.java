@@ -32,11 +32,11 @@ public final class ConfigFiles {
 
     /** The kinds of file, by the folder they sit in; demo plans are demo data, not configuration. */
     public enum Kind {
-        TENANT("tenants"), COMMUNITY("communities"), DEMO_PLAN("plans"), DEMO_FORUM("forums");
+        TENANT("tenants"), COMMUNITY("communities"), DEMO_PLAN("plans"), DEMO_FORUM("forums"), DEMO_ACTIVITY("activities");
 
         /** Demo data, not configuration: only loaded in demo mode. */
         boolean demoData() {
-            return this == DEMO_PLAN || this == DEMO_FORUM;
+            return this != TENANT && this != COMMUNITY;
         }
 
         final String folder;

@@ -1,6 +1,5 @@
 package org.educommons.tenantconfig;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,8 +7,6 @@ import java.sql.SQLException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.educommons.tenantconfig.ConfigFiles.ConfigFile;
 
@@ -19,8 +16,6 @@ import org.educommons.tenantconfig.ConfigFiles.ConfigFile;
  * through {@code forum_register}, the same seat rules as every other registration.
  */
 public final class DemoForums {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private DemoForums() {
     }
@@ -39,14 +34,9 @@ public final class DemoForums {
     }
 
     private static int apply(ConfigFile file, Connection owner) throws SQLException {
-        JsonNode f;
-        try {
-            f = YAML.readTree(file.text());
-        } catch (IOException e) {
-            throw new InvalidConfigException(List.of(new ConfigError(file.name(), "", "is not valid YAML: " + e.getMessage())));
-        }
-        long host = id(owner, "select id from tenant where slug = ?", f.path("host").asText(), file, "host");
-        long community = id(owner, "select id from community where slug = ?", f.path("community").asText(), file, "community");
+        JsonNode f = DemoRows.read(file);
+        long host = DemoRows.tenant(owner, file, "host", f.path("host").asText());
+        long community = DemoRows.community(owner, file, "community", f.path("community").asText());
         try (PreparedStatement exists = owner.prepareStatement("select 1 from forum where tenant_id = ? and title = ?")) {
             exists.setLong(1, host);
             exists.setString(2, f.path("title").asText());
@@ -54,13 +44,16 @@ public final class DemoForums {
                 return 0;
             }
         }
+        Long planItem = !f.hasNonNull("planItem") ? null : DemoRows.id(owner, file, "planItem",
+                "select id from plan_item where tenant_id = ? and community_id = ? and title = ?",
+                host, community, f.path("planItem").asText());
         long forum;
         try (PreparedStatement s = owner.prepareStatement("""
                 insert into forum (tenant_id, community_id, title, description, venue, starts_at, ends_at,
-                                   registration_opens_at, registration_closes_at, capacity)
+                                   registration_opens_at, registration_closes_at, capacity, plan_item_id)
                 values (?, ?, ?, ?, ?, date_trunc('hour', now()) + make_interval(days => ?) + interval '1 hour',
                         date_trunc('hour', now()) + make_interval(days => ?, hours => ?) + interval '1 hour',
-                        now() - make_interval(days => ?), now() + make_interval(days => ?), ?)
+                        now() - make_interval(days => ?), now() + make_interval(days => ?), ?, ?)
                 returning id""")) {
             s.setLong(1, host);
             s.setLong(2, community);
@@ -73,6 +66,7 @@ public final class DemoForums {
             s.setInt(9, f.path("registrationOpensDaysAgo").asInt());
             s.setInt(10, f.path("registrationClosesInDays").asInt());
             s.setInt(11, f.path("capacity").asInt());
+            s.setObject(12, planItem, java.sql.Types.BIGINT);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 forum = r.getLong(1);
@@ -85,7 +79,7 @@ public final class DemoForums {
                     "insert into forum_quota (tenant_id, forum_id, member_tenant_id, seats) values (?, ?, ?, ?)")) {
                 s.setLong(1, host);
                 s.setLong(2, forum);
-                s.setLong(3, id(owner, "select id from tenant where slug = ?", q.getKey(), file, "quotas." + q.getKey()));
+                s.setLong(3, DemoRows.tenant(owner, file, "quotas." + q.getKey(), q.getKey()));
                 s.setInt(4, q.getValue().asInt());
                 s.executeUpdate();
             }
@@ -118,17 +112,5 @@ public final class DemoForums {
             }
         }
         return 1;
-    }
-
-    private static long id(Connection c, String sql, String slug, ConfigFile file, String field) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, slug);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    throw new InvalidConfigException(List.of(new ConfigError(file.name(), field, "names nothing known: '" + slug + "'")));
-                }
-                return r.getLong(1);
-            }
-        }
     }
 }

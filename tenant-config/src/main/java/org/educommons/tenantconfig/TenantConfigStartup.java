@@ -67,8 +67,9 @@ public class TenantConfigStartup {
                 int created = DemoAccounts.seed(owner, password -> passwordHash.generate(password.toCharArray()));
                 int items = DemoPlans.apply(files, owner);
                 int forums = DemoForums.apply(files, owner);
-                LOG.info(() -> "Demo mode: " + created + " demo accounts, " + items + " demo plan items and "
-                        + forums + " demo forums created");
+                int activities = DemoActivities.apply(files, owner);
+                LOG.info(() -> "Demo mode: " + created + " demo accounts, " + items + " demo plan items, "
+                        + forums + " demo forums and " + activities + " demo joint activities created");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply the tenant configuration: " + e.getMessage(), e);

@@ -117,17 +117,48 @@ class TenantConfigTest {
         apply(demo());
         try (Connection owner = TestDatabase.owner(db)) {
             org.educommons.identity.DemoAccounts.seed(owner, password -> "not-a-real-hash");
+            DemoPlans.apply(demo(), owner);
             assertThat(DemoForums.apply(demo(), owner)).isOne();
             assertThat(DemoForums.apply(demo(), owner)).isZero();
         }
         assertThat(rows("""
-                select f.title, f.capacity, f.starts_at > now(), f.registration_opens_at < now(),
+                select f.title, (select i.title from plan_item i where i.id = f.plan_item_id), f.capacity,
+                       f.starts_at > now(), f.registration_opens_at < now(),
                        (select count(*) from forum_quota q where q.forum_id = f.id),
                        (select string_agg(r.person_username || ':' || r.status, ',' order by r.id)
                           from forum_registration r where r.forum_id = f.id)
                   from forum f"""))
-                .containsExactly("乡村教育振兴校长论坛|60|t|t|4|luzhou.principal1:CONFIRMED,luzhou.principal2:CONFIRMED,"
+                .containsExactly("乡村教育振兴校长论坛|举办乡村教育振兴校长论坛|60|t|t|4|luzhou.principal1:CONFIRMED,luzhou.principal2:CONFIRMED,"
                         + "yongchuan.principal1:CONFIRMED,zigong.principal1:CONFIRMED,rongchang.principal3:CONFIRMED");
+    }
+
+    @Test
+    void theDemoActivitiesAreCreatedOnceWithOrganisersSchoolsPlanItemsAndPairs() throws SQLException {
+        apply(demo());
+        try (Connection owner = TestDatabase.owner(db)) {
+            org.educommons.identity.DemoAccounts.seed(owner, password -> "not-a-real-hash");
+            DemoPlans.apply(demo(), owner);
+            assertThat(DemoActivities.apply(demo(), owner)).isEqualTo(2);
+            assertThat(DemoActivities.apply(demo(), owner)).isZero();
+        }
+        assertThat(rows("""
+                select a.title, a.type, a.status, a.confirmed_at is not null,
+                       (select string_agg(t.slug || ':' || o.response, ',' order by t.slug) from activity_organiser o
+                          join tenant t on t.id = o.organiser_tenant_id where o.activity_id = a.id),
+                       (select string_agg(i.title, ',') from activity_plan_item x join plan_item i on i.id = x.item_id
+                         where x.activity_id = a.id),
+                       (select count(*) from activity_school s where s.activity_id = a.id)
+                  from activity a order by a.id"""))
+                .containsExactly(
+                        "泸永荣结对学校校校合作（2023—2027）|SCHOOL_PAIRING|CONFIRMED|t|luzhou:CONFIRMED,rongchang:CONFIRMED,"
+                                + "yongchuan:CONFIRMED|开展泸永江荣结对学校研讨校校合作机制|4",
+                        "乡村教育专家送教送培进自贡|TRAINING_SENT|PROPOSED|f|luzhou:CONFIRMED,zigong:PENDING|乡村教育专家培养对象培训|2");
+        assertThat(rows("""
+                select ss.name_zh, sd.name_zh, p.starts_on, p.ends_on from activity_pairing p
+                  join school ss on ss.id = p.supporting_school_id join school sd on sd.id = p.supported_school_id
+                 order by p.id"""))
+                .containsExactly("四川省泸州市第一实验学校|重庆市荣昌区第二实验学校|2023-03-01|2027-07-31",
+                        "重庆市永川区第一实验学校|四川省泸州市第三实验学校|2023-09-01|2027-07-31");
     }
 
     @Test

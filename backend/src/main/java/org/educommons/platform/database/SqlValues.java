@@ -1,5 +1,6 @@
 package org.educommons.platform.database;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -18,5 +19,16 @@ public final class SqlValues {
             return t.toInstant().atOffset(ZoneOffset.UTC);
         }
         return OffsetDateTime.parse(value.toString());
+    }
+
+    /** A {@code date} column as a {@link LocalDate}, whatever the driver handed back. */
+    public static LocalDate localDate(Object value) {
+        if (value == null || value instanceof LocalDate) {
+            return (LocalDate) value;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(value.toString());
     }
 }

@@ -1,9 +1,13 @@
 package org.educommons.platform.outbox;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -12,12 +16,15 @@ import org.educommons.platform.i18n.Messages;
 import org.educommons.tenancy.TenantContext;
 
 /**
- * Queues a notification in the caller's transaction: it is sent only if the change commits, and a
- * mail server that is down only delays it. Texts come from the message bundles, Chinese first with
- * the English below.
+ * Queues a notification in the caller's transaction: it is delivered only if the change commits.
+ * An e-mail is rendered now, Chinese first with the English below, and sent later by
+ * {@link OutboxSender} (a mail server that is down only delays it); an in-app notification keeps
+ * the message key and arguments, so its reader sees it in their own language ({@link Inbox}).
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @PersistenceContext(unitName = "educommons")
     EntityManager em;
@@ -27,19 +34,39 @@ public class Outbox {
 
     /**
      * Queues the message {@code key} ({@code key.subject} / {@code key.body} in the bundles) for
-     * {@code recipient}; nothing happens without an address.
+     * {@code to}: by e-mail when it has an address, in-app when it is an account.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void notify(String recipient, String key, Object... args) {
-        if (recipient == null || recipient.isBlank()) {
-            return;
+    public void notify(Recipient to, String key, Object... args) {
+        Long sender = tenantContext.tenantId().orElse(null);
+        if (to.hasEmail()) {
+            em.createNativeQuery("insert into outbox_message (tenant_id, recipient, subject, body) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, sender)
+                    .setParameter(2, to.email().trim())
+                    .setParameter(3, bilingual(key + ".subject", " / ", args))
+                    .setParameter(4, bilingual(key + ".body", "\n\n----\n\n", args))
+                    .executeUpdate();
         }
-        em.createNativeQuery("insert into outbox_message (tenant_id, recipient, subject, body) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, tenantContext.tenantId().orElse(null))
-                .setParameter(2, recipient.trim())
-                .setParameter(3, bilingual(key + ".subject", " / ", args))
-                .setParameter(4, bilingual(key + ".body", "\n\n----\n\n", args))
-                .executeUpdate();
+        if (to.hasAccount() && sender != null) {
+            List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
+            em.createNativeQuery("""
+                            insert into notification (tenant_id, account_id, sender_tenant_id, message_key, args)
+                            values (?1, ?2, ?3, ?4, cast(?5 as jsonb))""")
+                    .setParameter(1, to.tenantId()).setParameter(2, to.accountId()).setParameter(3, sender)
+                    .setParameter(4, key).setParameter(5, JSON.toJson(texts))
+                    .executeUpdate();
+        }
+    }
+
+    /** Queues the message {@code key} for every administrator of {@code tenantId}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void notifyAdmins(long tenantId, String key, Object... args) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> admins = em.createNativeQuery("select account_id, email from identity_tenant_admins(?1)")
+                .setParameter(1, tenantId).getResultList();
+        for (Object[] admin : admins) {
+            notify(Recipient.account(tenantId, ((Number) admin[0]).longValue(), (String) admin[1]), key, args);
+        }
     }
 
     private static String bilingual(String key, String separator, Object... args) {

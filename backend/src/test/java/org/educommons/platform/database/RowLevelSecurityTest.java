@@ -96,17 +96,8 @@ class RowLevelSecurityTest {
         }
     }
 
-    /** A transaction on the application role's connection with {@code tenant} set, as the app does it. */
     private static Connection appAs(Long tenant) throws SQLException {
-        Connection c = TestDatabase.app(db);
-        c.setAutoCommit(false);
-        if (tenant != null) {
-            try (PreparedStatement p = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                p.setString(1, String.valueOf(tenant));
-                p.executeQuery().close();
-            }
-        }
-        return c;
+        return TestDatabase.appAs(db, tenant);
     }
 
     private static List<String> usernames(Connection c, String where) throws SQLException {
@@ -300,6 +291,43 @@ class RowLevelSecurityTest {
             assertThatThrownBy(() -> s.execute("insert into outbox_message (tenant_id, recipient, subject, body) values ("
                     + tenantB + ", 'x@example.cn', 's', 'b')")).hasMessageContaining("row-level security");
             a.rollback();
+        }
+    }
+
+    @Test
+    void inAppNotificationsCanBeSentAcrossTenantsButReadOnlyByTheRecipientsTenant() throws SQLException {
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            s.execute("insert into notification (tenant_id, account_id, sender_tenant_id, message_key) values ("
+                    + tenantB + ", " + accountOfB + ", " + tenantA + ", 'notify.test')");
+            a.commit();
+        }
+        try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
+            assertThatThrownBy(() -> s.execute("insert into notification (tenant_id, account_id, sender_tenant_id, message_key) values ("
+                    + tenantB + ", " + accountOfB + ", " + tenantB + ", 'notify.forged')")).hasMessageContaining("row-level security");
+            a.rollback();
+        }
+        try (Connection a = appAs(tenantA); Connection b = appAs(tenantB); Statement sa = a.createStatement()) {
+            assertThat(count(a, "select count(*) from notification")).as("the sender cannot read it back").isZero();
+            assertThat(sa.executeUpdate("update notification set read_at = now()")).isZero();
+            assertThat(count(b, "select count(*) from notification where message_key = 'notify.test' and read_at is null")).isOne();
+            a.commit();
+            b.rollback();
+        }
+        try (Connection b = appAs(tenantB); Statement s = b.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update notification set message_key = 'notify.changed'"))
+                    .hasMessageContaining("permission denied");
+            b.rollback();
+        }
+    }
+
+    @Test
+    void aTenantLearnsTheAdminsOfFellowMembersOnly() throws SQLException {
+        try (Connection a = appAs(tenantA); Connection c = appAs(tenantC)) {
+            assertThat(count(a, "select count(*) from identity_tenant_admins(" + tenantB + ")")).isOne();
+            assertThat(count(a, "select count(*) from identity_tenant_admins(" + tenantA + ")")).as("its own").isOne();
+            assertThat(count(c, "select count(*) from identity_tenant_admins(" + tenantB + ")")).as("no shared community").isZero();
+            a.rollback();
+            c.rollback();
         }
     }
 

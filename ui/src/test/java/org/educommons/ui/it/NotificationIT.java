@@ -104,6 +104,57 @@ class NotificationIT {
         assertThat(mailTo("qijiang.principal2", "通知演练论坛").get(1).getSubject()).startsWith("候补转正");
     }
 
+    /** The subjects of {@code token}'s in-app notifications about {@code forum}, newest first. */
+    private List<String> inbox(String token, String forum, String... headers) {
+        List<String> subjects = new java.util.ArrayList<>();
+        api.get("api/v1/me/notifications?limit=200", Api.bearer(token, headers)).json().get("items").forEach(n -> {
+            if (n.get("subject").asText().contains(forum)) {
+                subjects.add(n.get("subject").asText());
+            }
+        });
+        return subjects;
+    }
+
+    private long unread(String token) {
+        return api.get("api/v1/me/notifications/unread-count", Api.bearer(token)).json().get("unread").asLong();
+    }
+
+    @Test
+    void thePeopleConcernedAreToldInAppInTheirOwnLanguageAndMarkWhatTheyRead() {
+        long forum = host("站内通知演练", 1);
+        String first = api.tokenFor("wansheng.principal1");
+        String second = api.tokenFor("wansheng.principal2");
+        long unreadBefore = unread(second);
+        var confirmed = api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(first)).json();
+        api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(second));
+        api.delete("api/v1/forums/" + forum + "/registrations/" + confirmed.get("id").asLong(), Api.bearer(first));
+
+        // at once, no sender involved: the rows were written with the changes
+        assertThat(inbox(first, "站内通知演练")).containsExactly("报名已取消：站内通知演练", "报名成功：站内通知演练");
+        assertThat(inbox(second, "站内通知演练")).containsExactly("候补转正：站内通知演练", "已进入候补：站内通知演练");
+        assertThat(inbox(second, "站内通知演练", "Accept-Language", "en"))
+                .containsExactly("Off the waitlist: 站内通知演练", "Waitlisted: 站内通知演练");
+        var newest = api.get("api/v1/me/notifications?limit=1", Api.bearer(second)).json().get("items").get(0);
+        assertThat(newest.get("body").asText()).contains("有名额空出", "泸州市会议中心");
+        assertThat(newest.hasNonNull("readAt")).isFalse();
+        assertThat(unread(second)).isEqualTo(unreadBefore + 2);
+
+        long id = newest.get("id").asLong();
+        assertThat(api.post("api/v1/me/notifications/" + id + "/read", "", Api.bearer(first)).status())
+                .as("someone else's notification").isEqualTo(404);
+        assertThat(api.post("api/v1/me/notifications/" + id + "/read", "", Api.bearer(luzhou)).status())
+                .as("another tenant's notification").isEqualTo(404);
+        assertThat(unread(second)).isEqualTo(unreadBefore + 2);
+        assertThat(api.post("api/v1/me/notifications/" + id + "/read", "", Api.bearer(second)).status()).isEqualTo(204);
+        assertThat(unread(second)).isEqualTo(unreadBefore + 1);
+        assertThat(api.get("api/v1/me/notifications?unread=true&limit=200", Api.bearer(second)).body())
+                .doesNotContain("候补转正：站内通知演练").contains("已进入候补：站内通知演练");
+        assertThat(api.post("api/v1/me/notifications/read", "", Api.bearer(second)).json().get("marked").asInt())
+                .isEqualTo((int) unreadBefore + 1);
+        assertThat(unread(second)).isZero();
+        assertThat(api.get("api/v1/me/notifications", Api.bearer("not-a-token")).status()).isEqualTo(401);
+    }
+
     @Test
     void aMailServerThatIsDownDelaysMailButNeverFailsTheWriteOrLosesTheMessage() throws Exception {
         long forum = host("邮件中断演练", 10);
