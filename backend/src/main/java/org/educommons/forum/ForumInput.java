@@ -10,15 +10,16 @@ import org.educommons.platform.problem.ProblemException.FieldError;
 /**
  * A forum as its host describes it. {@code quotas} shares seats out per member (tenant slug →
  * seats); members left out have no limit of their own. {@code planItem} links the host's plan item
- * the forum realises.
+ * the forum realises; {@code agenda} lists its keynotes and breakout groups.
  */
 public record ForumInput(String title, String description, String venue, OffsetDateTime startsAt,
                          OffsetDateTime endsAt, OffsetDateTime registrationOpensAt,
                          OffsetDateTime registrationClosesAt, Integer capacity, Boolean approvalRequired,
-                         Map<String, Integer> quotas, Long planItem) {
+                         Map<String, Integer> quotas, Long planItem, List<SessionInput> agenda) {
 
     public ForumInput {
         quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
+        agenda = agenda == null ? List.of() : agenda.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** Everything wrong with the input, all at once. */
@@ -57,6 +58,9 @@ public record ForumInput(String title, String description, String venue, OffsetD
         });
         if (capacity != null && quotas.values().stream().filter(s -> s != null && s > 0).mapToInt(Integer::intValue).sum() > capacity) {
             errors.add(new FieldError("quotas", "validation.forum.quotas-exceed-capacity"));
+        }
+        for (SessionInput session : agenda) {
+            errors.addAll(session.errors("agenda", startsAt, endsAt));
         }
         return errors;
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -153,6 +154,29 @@ public class ForumResource {
                 org.educommons.platform.api.RequestLocale.of(headers), out);
         return Response.ok(body, MediaTypes.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"forum-" + id + "-registrations.xlsx\"").build();
+    }
+
+    @POST
+    @Path("forums/{id}/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The host adds a keynote or a breakout group (with an optional capacity) to the agenda")
+    public Response addSession(@PathParam("id") long id, SessionInput session) {
+        SessionView added = forums.addSession(id, Requests.requireBody(session));
+        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + id)).entity(added).build();
+    }
+
+    /** Body of a breakout choice: the session id, or null for none. */
+    public record BreakoutChoice(Long session) {
+    }
+
+    @PUT
+    @Path("forums/{id}/registrations/{registrationId}/breakout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose the breakout group of a confirmed registration ({\"session\": id, or null for none); "
+            + "409 when the group is full")
+    public RegistrationView chooseBreakout(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
+                                           BreakoutChoice choice) {
+        return forums.chooseBreakout(id, registrationId, Requests.requireBody(choice).session());
     }
 
     /** Body of a check-in. */

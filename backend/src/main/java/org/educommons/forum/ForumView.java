@@ -1,15 +1,16 @@
 package org.educommons.forum;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A forum as members see it, with the seats left in total and for the caller's own member
- * ({@code null} when its member has no quota of its own).
+ * ({@code null} when its member has no quota of its own), and its agenda in time order.
  */
 public record ForumView(long id, String host, String community, String title, String description, String venue,
                         OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime registrationOpensAt,
                         OffsetDateTime registrationClosesAt, int capacity, boolean approvalRequired,
                         Map<String, Integer> quotas, Long planItem, int seatsLeft, Integer seatsLeftForMyTenant,
-                        boolean registrationOpen) {
+                        boolean registrationOpen, List<SessionView> agenda) {
 }

@@ -80,6 +80,7 @@ public class Forums {
                 .setParameter(1, caller.tenantId()).setParameter(2, forum.id())
                 .setParameter(3, members.get(member)).setParameter(4, seats)
                 .executeUpdate());
+        input.agenda().forEach(session -> insertSession(forum, session));
         audit.record("forum", forum.id(), "create", Map.of("title", forum.title(), "capacity", forum.capacity()));
         return view(forum, caller);
     }
@@ -279,7 +280,102 @@ public class Forums {
         return CheckInCodes.png(registration.checkInCode());
     }
 
+    /** The host adds a keynote or a breakout group to the agenda of its forum. */
+    public SessionView addSession(long forumId, SessionInput input) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Forum forum = visibleForum(forumId);
+        if (forum.hostTenantId() != caller.tenantId()) {
+            throw ProblemException.forbidden();
+        }
+        List<FieldError> errors = input.errors("agenda", forum.startsAt(), forum.endsAt());
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        long id = insertSession(forum, input);
+        audit.record("forum-session", id, "create", Map.of("forum", forum.id(), "title", input.title().trim(),
+                "kind", input.parsedKind().name()));
+        return agenda(forum).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Chooses the breakout group of a confirmed registration ({@code session} null: none): the
+     * person, an admin of their member, or the host. A full group is 409, and so is a registration
+     * that is not confirmed.
+     */
+    public RegistrationView chooseBreakout(long forumId, long registrationId, Long session) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Forum forum = visibleForum(forumId);
+        RegistrationView registration = registration(forum, registrationId);
+        boolean mine = registration.person().equals(caller.username());
+        boolean admin = caller.has(Role.TENANT_ADMIN);
+        if (!mine && !admin) {
+            throw ProblemException.forbidden();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> outcome = em.createNativeQuery("select outcome from forum_choose_breakout(?1, ?2, ?3, cast(?4 as bigint))")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId)
+                .setParameter(4, session)
+                .getResultList();
+        if (outcome.isEmpty()) {
+            throw ProblemException.notFound("registration", registrationId);
+        }
+        switch ((String) outcome.get(0)) {
+            case "FULL" -> throw new ProblemException(409, "breakout-full", sessionTitle(forum, session));
+            case "NOT_CONFIRMED" -> throw new ProblemException(409, "registration-not-confirmed", registration.person());
+            case "NOT_BREAKOUT" -> throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("session", "validation.forum.not-breakout", session)));
+            default -> {
+                audit.record("forum-registration", registrationId, "breakout",
+                        Map.of("forum", forum.id(), "session", java.util.Arrays.asList(registration.breakout(), session)));
+                return registration(forum, registrationId);
+            }
+        }
+    }
+
     // --- helpers --------------------------------------------------------------------------------
+
+    private long insertSession(Forum forum, SessionInput session) {
+        return ((Number) em.createNativeQuery("""
+                        insert into forum_session (tenant_id, forum_id, kind, title, speaker, room, starts_at, ends_at, capacity)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as integer)) returning id""")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id())
+                .setParameter(3, session.parsedKind().name()).setParameter(4, session.title().trim())
+                // a null is bound as text: cast where the column is not
+                .setParameter(5, blankToNull(session.speaker())).setParameter(6, blankToNull(session.room()))
+                .setParameter(7, session.startsAt()).setParameter(8, session.endsAt())
+                .setParameter(9, session.capacity())
+                .getSingleResult()).longValue();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private String sessionTitle(Forum forum, Long session) {
+        return agenda(forum).stream().filter(s -> session != null && s.id() == session).map(SessionView::title)
+                .findFirst().orElse(String.valueOf(session));
+    }
+
+    /** A forum's agenda in time order, with the places left in breakout groups that have a capacity. */
+    private List<SessionView> agenda(Forum forum) {
+        Map<Long, Integer> taken = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("select session_id, taken from forum_breakout_taken(?1, ?2)")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).getResultList();
+        counts.forEach(c -> taken.put(((Number) c[0]).longValue(), ((Number) c[1]).intValue()));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, kind, title, speaker, room, starts_at, ends_at, capacity from forum_session
+                         where tenant_id = ?1 and forum_id = ?2 order by starts_at, id""")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).getResultList();
+        return rows.stream().map(r -> {
+            long id = ((Number) r[0]).longValue();
+            Integer capacity = r[7] == null ? null : ((Number) r[7]).intValue();
+            return new SessionView(id, SessionKind.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    SqlValues.offsetDateTime(r[5]), SqlValues.offsetDateTime(r[6]), capacity,
+                    capacity == null ? null : Math.max(0, capacity - taken.getOrDefault(id, 0)));
+        }).toList();
+    }
 
     /** When a forum takes place, in Beijing time, as people read it. */
     private static String when(Forum forum) {
@@ -289,7 +385,7 @@ public class Forums {
 
     private static final String REGISTRATION_COLUMNS = """
             select r.id, r.person_username, r.person_name, t.slug, r.status, r.registered_by, r.created_at,
-                   r.check_in_code, r.checked_in_at
+                   r.check_in_code, r.checked_in_at, r.breakout_session_id
               from forum_registration r join tenant t on t.id = r.registrant_tenant_id""";
 
     private RegistrationView registration(Forum forum, long id) {
@@ -311,7 +407,8 @@ public class Forums {
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, id)
                 .getSingleResult()).intValue();
         return new RegistrationView(id, forum.id(), (String) r[1], (String) r[2], (String) r[3], status, position,
-                (String) r[5], SqlValues.offsetDateTime(r[6]), (String) r[7], SqlValues.offsetDateTime(r[8]));
+                (String) r[5], SqlValues.offsetDateTime(r[6]), (String) r[7], SqlValues.offsetDateTime(r[8]),
+                r[9] == null ? null : ((Number) r[9]).longValue());
     }
 
     /** Whom to tell about a registration the caller can see: the registered person's account and address. */
@@ -384,6 +481,7 @@ public class Forums {
         Integer myLeft = myQuota == null ? null : Math.max(0, Math.min(seatsLeft, myQuota - ((Number) taken[1]).intValue()));
         return new ForumView(f.id(), slugs.get(f.hostTenantId()), community.slug().value(), f.title(), f.description(),
                 f.venue(), f.startsAt(), f.endsAt(), f.registrationOpensAt(), f.registrationClosesAt(), f.capacity(),
-                f.approvalRequired(), quotas, f.planItemId(), seatsLeft, myLeft, f.registrationOpenAt(OffsetDateTime.now()));
+                f.approvalRequired(), quotas, f.planItemId(), seatsLeft, myLeft, f.registrationOpenAt(OffsetDateTime.now()),
+                agenda(f));
     }
 }

@@ -13,12 +13,12 @@ import org.educommons.platform.i18n.Messages;
 
 /**
  * A forum's registrants as a spreadsheet (.xlsx): one sheet, grouped by member tenant, a row per
- * registration with its status and check-in.
+ * registration with its status, check-in and breakout group.
  */
 public final class RegistrantsWorkbook {
 
     static final List<String> COLUMNS = List.of("tenant", "person", "name", "status", "position", "registered-by",
-            "checked-in");
+            "checked-in", "breakout");
 
     private RegistrantsWorkbook() {
     }
@@ -33,6 +33,8 @@ public final class RegistrantsWorkbook {
             for (int c = 0; c < COLUMNS.size(); c++) {
                 header.createCell(c).setCellValue(Messages.get(locale, "forum.xlsx." + COLUMNS.get(c)));
             }
+            java.util.Map<Long, String> groups = new java.util.HashMap<>();
+            forum.agenda().forEach(session -> groups.put(session.id(), session.title()));
             int r = 2;
             for (RegistrationView reg : registrations.stream()
                     .sorted(Comparator.comparing(RegistrationView::tenant).thenComparing(RegistrationView::id)).toList()) {
@@ -45,6 +47,7 @@ public final class RegistrantsWorkbook {
                 row.createCell(5).setCellValue(reg.registeredBy());
                 row.createCell(6).setCellValue(reg.checkedInAt() == null ? "" : reg.checkedInAt()
                         .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+                row.createCell(7).setCellValue(reg.breakout() == null ? "" : groups.getOrDefault(reg.breakout(), ""));
             }
             sheet.createFreezePane(0, 2);
             workbook.write(out);

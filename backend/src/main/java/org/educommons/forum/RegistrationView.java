@@ -4,9 +4,10 @@ import java.time.OffsetDateTime;
 
 /**
  * A registration: who, of which member, its status and, while waitlisted, its place in the queue;
- * once confirmed, its check-in code (also as a QR image) and when it was used.
+ * once confirmed, its check-in code (also as a QR image) and when it was used, and the breakout group
+ * chosen.
  */
 public record RegistrationView(long id, long forum, String person, String displayName, String tenant,
                                RegistrationStatus status, Integer position, String registeredBy,
-                               OffsetDateTime createdAt, String checkInCode, OffsetDateTime checkedInAt) {
+                               OffsetDateTime createdAt, String checkInCode, OffsetDateTime checkedInAt, Long breakout) {
 }

@@ -137,6 +137,102 @@ class ForumSeatsTest {
         }
     }
 
+    /** forum_choose_breakout for a registration, in the registrant's tenant; returns its outcome. */
+    private String chooseBreakout(int tenant, long registration, long session) throws SQLException {
+        try (Connection c = TestDatabase.appAs(db, tenants[tenant]);
+             PreparedStatement p = c.prepareStatement("select outcome from forum_choose_breakout(?, ?, ?, ?)")) {
+            p.setLong(1, tenants[0]);
+            p.setLong(2, forum);
+            p.setLong(3, registration);
+            p.setLong(4, session);
+            try (ResultSet r = p.executeQuery()) {
+                String outcome = r.next() ? r.getString(1) : null;
+                c.commit();
+                return outcome;
+            }
+        }
+    }
+
+    private long session(String kind, Integer capacity) throws SQLException {
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
+             ResultSet r = s.executeQuery("""
+                     insert into forum_session (tenant_id, forum_id, kind, title, starts_at, ends_at, capacity)
+                     select tenant_id, id, '%s', '分组', starts_at, starts_at + interval '2 hours', %s from forum
+                     returning id""".formatted(kind, capacity == null ? "null" : capacity))) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void aBreakoutGroupNeverTakesMoreThanItsCapacityUnderConcurrentChoices() throws Exception {
+        long group = session("BREAKOUT", 2);
+        long[] registrations = new long[5];
+        int[] tenantOf = {1, 1, 1, 2, 2};
+        for (int i = 0; i < 5; i++) {
+            String[] r = register(tenantOf[i], i + 1);
+            assertThat(r[1]).isEqualTo("CONFIRMED");
+            registrations[i] = Long.parseLong(r[0]);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                return chooseBreakout(tenantOf[n], registrations[n], group);
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : outcomes) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn("CHOSEN"::equals).hasSize(2);
+        assertThat(results).filteredOn("FULL"::equals).hasSize(3);
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from forum_registration where breakout_session_id = " + group)) {
+            r.next();
+            assertThat(r.getInt(1)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void onlyConfirmedRegistrantsJoinBreakoutGroupsAndOnlyForThemselves() throws SQLException {
+        long keynote = session("KEYNOTE", null);
+        long group = session("BREAKOUT", 1);
+        register(0, 1);
+        register(0, 2);
+        long waitlisted = Long.parseLong(register(0, 3)[0]); // 泸州's quota of 2 is used up
+        long confirmed = Long.parseLong(register(1, 1)[0]);
+
+        assertThat(chooseBreakout(0, waitlisted, group)).isEqualTo("NOT_CONFIRMED");
+        assertThat(chooseBreakout(1, confirmed, keynote)).isEqualTo("NOT_BREAKOUT");
+        assertThat(chooseBreakout(2, confirmed, group)).as("another member's registration").isNull();
+        assertThat(chooseBreakout(1, confirmed, group)).isEqualTo("CHOSEN");
+        assertThat(chooseBreakout(1, confirmed, group)).as("choosing again").isEqualTo("CHOSEN");
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.executeUpdate("update forum_registration set status = 'CANCELLED' where id = " + confirmed);
+            try (ResultSet r = s.executeQuery("select breakout_session_id from forum_registration where id = " + confirmed)) {
+                r.next();
+                assertThat(r.getObject(1)).as("a cancelled registration leaves its group").isNull();
+            }
+        }
+        long another = Long.parseLong(register(1, 2)[0]);
+        assertThat(chooseBreakout(1, another, group)).as("the freed place").isEqualTo("CHOSEN");
+
+        // even the owner cannot squeeze a second person into a full group, or anyone into a keynote
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update forum_registration set breakout_session_id = " + group
+                    + " where status = 'CONFIRMED' and breakout_session_id is null")).hasMessageContaining("is full");
+            assertThatThrownBy(() -> s.executeUpdate("update forum_registration set breakout_session_id = " + keynote
+                    + " where id = " + another)).hasMessageContaining("no breakout group");
+        }
+    }
+
     @Test
     void aRepeatedRequestReturnsTheExistingRegistration() throws SQLException {
         String[] first = register(1, 1);

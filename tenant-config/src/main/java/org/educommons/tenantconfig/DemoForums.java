@@ -84,6 +84,17 @@ public final class DemoForums {
                 s.executeUpdate();
             }
         }
+        for (JsonNode session : f.path("agenda")) {
+            // times count in minutes from the forum's start
+            DemoRows.update(owner, """
+                    insert into forum_session (tenant_id, forum_id, kind, title, speaker, room, starts_at, ends_at, capacity)
+                    select tenant_id, id, ?, ?, ?, ?, starts_at + make_interval(mins => ?),
+                           starts_at + make_interval(mins => ? + ?), cast(? as integer) from forum where tenant_id = ? and id = ?""",
+                    session.path("kind").asText(), session.path("title").asText(), session.path("speaker").asText(null),
+                    session.path("room").asText(null), session.path("startsAfterMinutes").asInt(),
+                    session.path("startsAfterMinutes").asInt(), session.path("minutes").asInt(60),
+                    session.hasNonNull("capacity") ? session.path("capacity").asInt() : null, host, forum);
+        }
         for (JsonNode username : f.path("registrations")) {
             long member;
             long account;

@@ -130,6 +130,12 @@ class TenantConfigTest {
                   from forum f"""))
                 .containsExactly("乡村教育振兴校长论坛|举办乡村教育振兴校长论坛|60|t|t|4|luzhou.principal1:CONFIRMED,luzhou.principal2:CONFIRMED,"
                         + "yongchuan.principal1:CONFIRMED,zigong.principal1:CONFIRMED,rongchang.principal3:CONFIRMED");
+        assertThat(rows("""
+                select s.kind, s.title, s.capacity, s.starts_at - f.starts_at, s.ends_at - s.starts_at
+                  from forum_session s join forum f on f.id = s.forum_id order by s.starts_at, s.id"""))
+                .hasSize(5)
+                .startsWith("KEYNOTE|乡村教育振兴与校长领导力|null|00:00:00|01:00:00")
+                .endsWith("BREAKOUT|第三组：“五育融合”与学校治理|20|03:00:00|02:00:00");
     }
 
     @Test

@@ -54,6 +54,12 @@ final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    Reply put(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
+    }
+
     Reply post(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

@@ -314,4 +314,98 @@ class ForumIT {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("type").asText()).endsWith("/problems/registration-closed");
     }
+
+    @Test
+    void theAgendaHasKeynotesAndBreakoutGroupsWhoseCapacityHolds() {
+        String start = at(10);
+        java.time.OffsetDateTime t0 = java.time.OffsetDateTime.parse(start);
+        Api.Reply hosted = api.post(FORUMS, """
+                {"title":"议程演练论坛","venue":"泸州市会议中心","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",
+                 "registrationClosesAt":"%s","capacity":10,
+                 "agenda":[{"kind":"BREAKOUT","title":"第一组：乡村学校课程建设","room":"201","startsAt":"%s","endsAt":"%s","capacity":1},
+                           {"kind":"KEYNOTE","title":"乡村教育振兴的路径","speaker":"张教授","startsAt":"%s","endsAt":"%s"},
+                           {"kind":"BREAKOUT","title":"第二组：教师发展","startsAt":"%s","endsAt":"%s"}]}"""
+                .formatted(start, at(11), at(-1), at(9), t0.plusHours(2), t0.plusHours(4), t0, t0.plusHours(1),
+                        t0.plusHours(2), t0.plusHours(4)), Api.bearer(luzhou));
+        assertThat(hosted.status()).isEqualTo(201);
+        long forum = hosted.json().get("id").asLong();
+        JsonNode agenda = api.get("api/v1/forums/" + forum, Api.bearer(yongchuanAdmin())).json().get("agenda");
+        assertThat(agenda).hasSize(3);
+        assertThat(agenda.get(0).get("kind").asText()).as("in time order").isEqualTo("KEYNOTE");
+        assertThat(agenda.get(0).get("speaker").asText()).isEqualTo("张教授");
+        assertThat(agenda.get(0).hasNonNull("seatsLeft")).isFalse();
+        JsonNode small = agenda.get(1);
+        assertThat(small.get("title").asText()).isEqualTo("第一组：乡村学校课程建设");
+        assertThat(small.get("seatsLeft").asInt()).isEqualTo(1);
+        long keynote = agenda.get(0).get("id").asLong();
+        long smallGroup = small.get("id").asLong();
+        long openGroup = agenda.get(2).get("id").asLong();
+
+        String first = api.tokenFor("jiangjin.principal1");
+        String second = api.tokenFor("jiangjin.principal2");
+        long firstReg = register(forum, first).json().get("id").asLong();
+        long secondReg = register(forum, second).json().get("id").asLong();
+        String firstChoice = "api/v1/forums/" + forum + "/registrations/" + firstReg + "/breakout";
+        String secondChoice = "api/v1/forums/" + forum + "/registrations/" + secondReg + "/breakout";
+
+        Api.Reply chosen = api.put(firstChoice, "{\"session\":" + smallGroup + "}", Api.bearer(first));
+        assertThat(chosen.status()).isEqualTo(200);
+        assertThat(chosen.json().get("breakout").asLong()).isEqualTo(smallGroup);
+        Api.Reply full = api.put(secondChoice, "{\"session\":" + smallGroup + "}", Api.bearer(second));
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.json().get("detail").asText()).contains("第一组：乡村学校课程建设", "已满");
+        Api.Reply toKeynote = api.put(secondChoice, "{\"session\":" + keynote + "}", Api.bearer(second));
+        assertThat(toKeynote.status()).isEqualTo(400);
+        assertThat(api.put(secondChoice, "{\"session\":" + openGroup + "}", Api.bearer(first)).status())
+                .as("someone else's registration").isEqualTo(403);
+        assertThat(api.put(secondChoice, "{\"session\":" + openGroup + "}", Api.bearer(yongchuanAdmin())).status())
+                .as("another member's admin").isEqualTo(404);
+        assertThat(api.put(secondChoice, "{\"session\":" + openGroup + "}", Api.bearer(second)).status()).isEqualTo(200);
+        assertThat(api.get("api/v1/forums/" + forum, Api.bearer(luzhou)).json().get("agenda").get(1).get("seatsLeft").asInt())
+                .isZero();
+
+        // a cancelled registration frees its place in the group
+        api.delete("api/v1/forums/" + forum + "/registrations/" + firstReg, Api.bearer(first));
+        assertThat(api.get("api/v1/forums/" + forum, Api.bearer(luzhou)).json().get("agenda").get(1).get("seatsLeft").asInt())
+                .isOne();
+        assertThat(api.put(secondChoice, "{\"session\":" + smallGroup + "}", Api.bearer(second)).status()).isEqualTo(200);
+
+        // the host's registrants spreadsheet says who is in which group
+        Api.Reply xlsx = api.get("api/v1/forums/" + forum + "/registrations.xlsx", Api.bearer(luzhou));
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("分组研讨");
+            List<String> rows = new ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                rows.add(sheet.getRow(r).getCell(1).getStringCellValue() + " " + sheet.getRow(r).getCell(7).getStringCellValue());
+            }
+            assertThat(rows).containsExactly("jiangjin.principal1 ", "jiangjin.principal2 第一组：乡村学校课程建设");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void onlyTheHostAddsToTheAgendaAndEverySessionLiesWithinTheForum() {
+        long forum = host("议程补充论坛", 10, "{}", false);
+        JsonNode f = api.get("api/v1/forums/" + forum, Api.bearer(luzhou)).json();
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.parse(f.get("startsAt").asText());
+        String keynote = """
+                {"kind":"KEYNOTE","title":"开幕式","startsAt":"%s","endsAt":"%s"}""".formatted(starts, starts.plusMinutes(30));
+        assertThat(api.post("api/v1/forums/" + forum + "/agenda", keynote, Api.bearer(yongchuanAdmin())).status()).isEqualTo(403);
+        Api.Reply added = api.post("api/v1/forums/" + forum + "/agenda", keynote, Api.bearer(luzhou));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().get("title").asText()).isEqualTo("开幕式");
+
+        Api.Reply wrong = api.post("api/v1/forums/" + forum + "/agenda", """
+                {"kind":"KEYNOTE","title":"闭幕式","startsAt":"%s","endsAt":"%s","capacity":5}"""
+                .formatted(starts.plusDays(3), starts.plusDays(3).plusHours(1)), Api.bearer(luzhou, "Accept-Language", "en"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("must lie within the forum", "only a breakout group may have a capacity");
+        assertThat(api.get("api/v1/forums/" + forum, Api.bearer(luzhou)).json().get("agenda")).hasSize(1);
+    }
+
+    private String yongchuanAdmin() {
+        return api.tokenFor("yongchuan.admin");
+    }
 }
