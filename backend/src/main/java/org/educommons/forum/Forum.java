@@ -1,6 +1,11 @@
 package org.educommons.forum;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,6 +80,33 @@ public class Forum {
         this.capacity = in.capacity();
         this.approvalRequired = Boolean.TRUE.equals(in.approvalRequired());
         this.planItemId = planItemId;
+    }
+
+    /** Takes the edited fields of {@code in}; returns what changed, field → [before, after]. */
+    Map<String, List<Object>> apply(ForumInput in) {
+        Map<String, List<Object>> changes = new LinkedHashMap<>();
+        title = changed(changes, "title", title, in.title().trim());
+        description = changed(changes, "description", description, in.description());
+        venue = changed(changes, "venue", venue, in.venue().trim());
+        startsAt = changed(changes, "startsAt", startsAt, in.startsAt());
+        endsAt = changed(changes, "endsAt", endsAt, in.endsAt());
+        registrationOpensAt = changed(changes, "registrationOpensAt", registrationOpensAt, in.registrationOpensAt());
+        registrationClosesAt = changed(changes, "registrationClosesAt", registrationClosesAt, in.registrationClosesAt());
+        capacity = changed(changes, "capacity", capacity, in.capacity());
+        return changes;
+    }
+
+    private static <T> T changed(Map<String, List<Object>> changes, String field, T before, T after) {
+        boolean same = before instanceof OffsetDateTime b && after instanceof OffsetDateTime a ? b.isEqual(a)
+                : Objects.equals(before, after);
+        if (!same) {
+            changes.put(field, Arrays.asList(before == null ? null : before.toString(), after == null ? null : after.toString()));
+        }
+        return same ? before : after;
+    }
+
+    public int version() {
+        return version;
     }
 
     public long hostTenantId() {

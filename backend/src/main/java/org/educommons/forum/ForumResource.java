@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,7 +45,7 @@ public class ForumResource {
     UriInfo uriInfo;
 
     @Context
-    jakarta.ws.rs.core.HttpHeaders headers;
+    HttpHeaders headers;
 
     /** Body of a registration: empty for oneself, or the username of one of the tenant's principals. */
     public record RegistrationRequest(String username) {
@@ -63,14 +65,27 @@ public class ForumResource {
     @Operation(summary = "Host a forum in the community (tenant admins of a member)")
     public Response host(@PathParam("community") String community, ForumInput input) {
         ForumView forum = forums.host(Requests.community(community), Requests.requireBody(input));
-        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + forum.id())).entity(forum).build();
+        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + forum.id()))
+                .tag(Requests.etag(forum.version())).entity(forum).build();
     }
 
     @GET
     @Path("forums/{id}")
-    @Operation(summary = "A forum with the seats left, in total and for the caller's member")
-    public ForumView forum(@PathParam("id") long id) {
-        return forums.forum(id);
+    @Operation(summary = "A forum with the seats left, in total and for the caller's member, and its agenda; "
+            + "its version as ETag")
+    public Response forum(@PathParam("id") long id) {
+        ForumView forum = forums.forum(id);
+        return Response.ok(forum).tag(Requests.etag(forum.version())).build();
+    }
+
+    @PATCH
+    @Path("forums/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(summary = "The host changes its forum (fields left out stay); needs If-Match with the forum's ETag. "
+            + "Added seats go to the waitlist in order; fewer seats than confirmed is 409")
+    public Response edit(@PathParam("id") long id, ForumEdit edit) {
+        ForumView forum = forums.edit(id, Requests.ifMatchVersion(headers), Requests.requireBody(edit));
+        return Response.ok(forum).tag(Requests.etag(forum.version())).build();
     }
 
     @POST
@@ -96,9 +111,11 @@ public class ForumResource {
 
     @GET
     @Path("forums/{id}/registrations")
-    @Operation(summary = "Registrations: all for the host, the own tenant's for a member's admin, one's own for a principal")
-    public List<RegistrationView> registrations(@PathParam("id") long id) {
-        return forums.registrations(id);
+    @Operation(summary = "Registrations by id: all for the host, the own tenant's for a member's admin, one's own for a "
+            + "principal (cursor-paged)")
+    public Page<RegistrationView> registrations(@PathParam("id") long id, @QueryParam("cursor") String cursor,
+                                                @QueryParam("limit") Integer limit) {
+        return forums.registrations(id, cursor, limit);
     }
 
     @GET
@@ -149,7 +166,7 @@ public class ForumResource {
     @Operation(summary = "The registrations the caller may see as a spreadsheet, grouped by member")
     public Response registrantsXlsx(@PathParam("id") long id) {
         ForumView forum = forums.forum(id);
-        List<RegistrationView> registrations = forums.registrations(id);
+        List<RegistrationView> registrations = forums.allRegistrations(id);
         jakarta.ws.rs.core.StreamingOutput body = out -> RegistrantsWorkbook.write(forum, registrations,
                 org.educommons.platform.api.RequestLocale.of(headers), out);
         return Response.ok(body, MediaTypes.XLSX)

@@ -12,5 +12,5 @@ public record ForumView(long id, String host, String community, String title, St
                         OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime registrationOpensAt,
                         OffsetDateTime registrationClosesAt, int capacity, boolean approvalRequired,
                         Map<String, Integer> quotas, Long planItem, int seatsLeft, Integer seatsLeftForMyTenant,
-                        boolean registrationOpen, List<SessionView> agenda) {
+                        boolean registrationOpen, List<SessionView> agenda, int version) {
 }

@@ -196,20 +196,31 @@ public class Forums {
     }
 
     /**
-     * Registrations of a forum as the caller may see them: the host all, a member's admin its own
-     * people's, a principal their own.
+     * Registrations of a forum as the caller may see them, by id, a page at a time: the host all,
+     * a member's admin its own people's, a principal their own.
      */
-    public List<RegistrationView> registrations(long forumId) {
+    public Page<RegistrationView> registrations(long forumId, String cursor, Integer limit) {
+        int size = Page.limit(limit);
+        return Page.of(registrations(forumId, Page.longCursor(cursor, 0), size + 1), size, r -> String.valueOf(r.id()));
+    }
+
+    /** All registrations of a forum the caller may see (for exports). */
+    public List<RegistrationView> allRegistrations(long forumId) {
+        return registrations(forumId, 0, Integer.MAX_VALUE);
+    }
+
+    private List<RegistrationView> registrations(long forumId, long after, int max) {
         AccountPrincipal caller = tenantContext.requireCaller();
         Forum forum = visibleForum(forumId);
         boolean admin = caller.has(Role.TENANT_ADMIN);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(REGISTRATION_COLUMNS + """
 
-                         where r.tenant_id = ?1 and r.forum_id = ?2 and (?3 or r.person_username = ?4)
+                         where r.tenant_id = ?1 and r.forum_id = ?2 and (?3 or r.person_username = ?4) and r.id > ?5
                          order by r.id""")
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id())
-                .setParameter(3, admin).setParameter(4, caller.username())
+                .setParameter(3, admin).setParameter(4, caller.username()).setParameter(5, after)
+                .setMaxResults(max)
                 .getResultList();
         return rows.stream().map(r -> toView(forum, r)).toList();
     }
@@ -273,11 +284,61 @@ public class Forums {
     /** The check-in code of a confirmed registration the caller may see, as a QR code (PNG). */
     public byte[] checkInQr(long forumId, long registrationId) {
         tenantContext.requireCaller();
-        RegistrationView registration = registrations(forumId).stream()
+        RegistrationView registration = allRegistrations(forumId).stream()
                 .filter(r -> r.id() == registrationId && r.checkInCode() != null)
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("registration", registrationId));
         return CheckInCodes.png(registration.checkInCode());
+    }
+
+    /**
+     * The host changes its forum, having seen version {@code expectedVersion} (412 otherwise). More
+     * seats go to the waitlist in order (and those people are told); fewer seats than are confirmed
+     * is 409; the agenda must still fit the forum's times.
+     */
+    public ForumView edit(long forumId, int expectedVersion, ForumEdit edit) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Forum forum = visibleForum(forumId);
+        if (forum.hostTenantId() != caller.tenantId()) {
+            throw ProblemException.forbidden();
+        }
+        if (forum.version() != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+        ForumView before = view(forum, caller);
+        ForumInput merged = edit.merge(forum, before.quotas());
+        List<FieldError> errors = new ArrayList<>(merged.errors());
+        for (SessionView session : before.agenda()) {
+            if (merged.startsAt() != null && merged.endsAt() != null
+                    && (session.startsAt().isBefore(merged.startsAt()) || session.endsAt().isAfter(merged.endsAt()))) {
+                errors.add(new FieldError("startsAt", "validation.forum.session-outside", session.title()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        List<Object[]> promoted = List.of();
+        if (merged.capacity() != forum.capacity()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                            select outcome, promoted_email, promoted_name, promoted_tenant, promoted_account
+                              from forum_resize(?1, ?2, ?3)""")
+                    .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, merged.capacity())
+                    .getResultList();
+            if ("BELOW_CONFIRMED".equals(rows.get(0)[0])) {
+                throw new ProblemException(409, "capacity-below-confirmed", forum.capacity() - before.seatsLeft());
+            }
+            promoted = rows.stream().filter(r -> "PROMOTED".equals(r[0])).toList();
+        }
+        Map<String, List<Object>> changes = forum.apply(merged);
+        em.flush();
+        em.refresh(forum); // the version the database now holds, for the caller's next If-Match
+        audit.record("forum", forum.id(), "update", changes);
+        for (Object[] p : promoted) {
+            outbox.notify(Recipient.account(((Number) p[3]).longValue(), ((Number) p[4]).longValue(), (String) p[1]),
+                    "notify.registration.promoted", forum.title(), when(forum), forum.venue(), p[2]);
+        }
+        return view(forum, caller);
     }
 
     /** The host adds a keynote or a breakout group to the agenda of its forum. */
@@ -482,6 +543,6 @@ public class Forums {
         return new ForumView(f.id(), slugs.get(f.hostTenantId()), community.slug().value(), f.title(), f.description(),
                 f.venue(), f.startsAt(), f.endsAt(), f.registrationOpensAt(), f.registrationClosesAt(), f.capacity(),
                 f.approvalRequired(), quotas, f.planItemId(), seatsLeft, myLeft, f.registrationOpenAt(OffsetDateTime.now()),
-                agenda(f));
+                agenda(f), f.version());
     }
 }

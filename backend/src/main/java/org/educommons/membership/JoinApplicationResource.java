@@ -1,7 +1,6 @@
 package org.educommons.membership;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 
 /** Join applications and invitations over HTTP; every rule is in {@link JoinApplications}. */
@@ -50,9 +51,19 @@ public class JoinApplicationResource {
 
     @GET
     @Path("communities/{community}/join-applications")
-    @Operation(summary = "The community's join applications (its secretariat)")
-    public List<JoinApplicationView> applications(@PathParam("community") String community) {
-        return applications.applications(Requests.community(community));
+    @Operation(summary = "The community's join applications by id (its secretariat; ?status=PENDING|APPROVED|REJECTED; "
+            + "cursor-paged)")
+    public Page<JoinApplicationView> applications(@PathParam("community") String community, @QueryParam("status") String status,
+                                                  @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return applications.applications(Requests.community(community), status, cursor, limit);
+    }
+
+    @POST
+    @Path("join-applications/{id}/meeting")
+    @Operation(summary = "Put an open application on the agenda of a joint council meeting ({\"meeting\",\"meetingDate\"}); "
+            + "the applicant is told")
+    public JoinApplicationView schedule(@PathParam("id") long id, JoinApplications.Meeting meeting) {
+        return applications.schedule(id, Requests.requireBody(meeting));
     }
 
     @POST

@@ -16,6 +16,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.identity.Secrets;
+import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.outbox.Outbox;
@@ -87,14 +88,64 @@ public class JoinApplications {
                 input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now());
     }
 
-    /** The community's applications, open ones first (its secretariat only). */
-    public List<JoinApplicationView> applications(CommunitySlug communitySlug) {
+    /** The community's applications by id, a page at a time, optionally of one status (its secretariat only). */
+    public Page<JoinApplicationView> applications(CommunitySlug communitySlug, String status, String cursor, Integer limit) {
         Community community = requireSecretariat(communitySlug);
+        String only = status == null || status.isBlank() ? null : status.trim();
+        if (only != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(only)) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("status", "validation.one-of", "[PENDING, APPROVED, REJECTED]")));
+        }
+        int size = Page.limit(limit);
+        var query = em.createNativeQuery(COLUMNS + " where a.community_id = ?1 and a.id > ?2"
+                        + (only == null ? "" : " and a.status = ?3") + " order by a.id")
+                .setParameter(1, community.id()).setParameter(2, Page.longCursor(cursor, 0))
+                .setMaxResults(size + 1);
+        if (only != null) {
+            query.setParameter(3, only);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + """
-                 where a.community_id = ?1 order by (a.status = 'PENDING') desc, a.id""")
-                .setParameter(1, community.id()).getResultList();
-        return rows.stream().map(JoinApplications::view).toList();
+        List<Object[]> rows = query.getResultList();
+        return Page.of(rows.stream().map(JoinApplications::view).toList(), size, a -> String.valueOf(a.id()));
+    }
+
+    /**
+     * The secretariat puts an open application on the agenda of a joint council meeting (名称/届次
+     * and date); the applicant is told. Scheduling again moves it to another meeting.
+     */
+    public JoinApplicationView schedule(long applicationId, Meeting meeting) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
+        JoinApplicationView application = application(applicationId);
+        if (!"PENDING".equals(application.status())) {
+            throw new ProblemException(409, "application-decided", application.name());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (meeting.meeting() == null || meeting.meeting().isBlank()) {
+            errors.add(new FieldError("meeting", "validation.required"));
+        } else if (meeting.meeting().trim().length() > 100) {
+            errors.add(new FieldError("meeting", "validation.too-long"));
+        }
+        if (meeting.meetingDate() == null) {
+            errors.add(new FieldError("meetingDate", "validation.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        em.createNativeQuery("update join_application set meeting = ?1, meeting_date = ?2 where id = ?3 and status = 'PENDING'")
+                .setParameter(1, meeting.meeting().trim()).setParameter(2, meeting.meetingDate())
+                .setParameter(3, application.id())
+                .executeUpdate();
+        audit.record("join-application", application.id(), "schedule", Map.of(
+                "meeting", java.util.Arrays.asList(application.meeting(), meeting.meeting().trim()),
+                "meetingDate", java.util.Arrays.asList(application.meetingDate() == null ? null : application.meetingDate().toString(),
+                        meeting.meetingDate().toString())));
+        outbox.notify(Recipient.email(application.contactEmail()), "notify.join.scheduled", application.name(),
+                application.community(), meeting.meeting().trim(), meeting.meetingDate(), caller.username());
+        return application(application.id());
+    }
+
+    /** A joint council meeting: its name or number (名称/届次) and date. */
+    public record Meeting(String meeting, java.time.LocalDate meetingDate) {
     }
 
     /** Records the joint council's decision (its community's secretariat only). */
@@ -105,6 +156,7 @@ public class JoinApplications {
             throw new ProblemException(409, "application-decided", application.name());
         }
         String verdict = decision == null || decision.decision() == null ? "" : decision.decision().trim();
+        decision = decision.onMeeting(application.meeting(), application.meetingDate());
         return switch (verdict) {
             case "APPROVED" -> approve(caller, application, decision);
             case "REJECTED" -> reject(caller, application, decision);

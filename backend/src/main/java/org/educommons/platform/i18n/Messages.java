@@ -23,7 +23,10 @@ public final class Messages {
     private Messages() {
     }
 
-    /** The text for {@code key} in {@code locale}, with {@code args} formatted in; the key itself if unknown. */
+    /**
+     * The text for {@code key} in {@code locale}, with {@code args} formatted in; the key itself if
+     * unknown. Texts are {@link MessageFormat} patterns, with or without arguments.
+     */
     public static String get(Locale locale, String key, Object... args) {
         Locale effective = supported(locale);
         String pattern;
@@ -33,9 +36,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        if (args.length == 0) {
-            return pattern;
-        }
+        // always through MessageFormat, so that every text follows its rules (an apostrophe is written '')
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = args[i] instanceof MessageKey k ? get(effective, k.key()) : args[i];

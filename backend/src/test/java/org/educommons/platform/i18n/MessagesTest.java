@@ -38,6 +38,22 @@ class MessagesTest {
     }
 
     @Test
+    void apostrophesAreWrittenTwiceAndShownOnce() throws Exception {
+        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
+            java.util.Properties texts = new java.util.Properties();
+            try (var in = Messages.class.getResourceAsStream("/org/educommons/i18n/" + bundle)) {
+                texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            texts.stringPropertyNames().forEach(key -> assertThat(texts.getProperty(key))
+                    .as(bundle + " " + key + ": a MessageFormat pattern needs '' for an apostrophe")
+                    .doesNotContainPattern("(?<!')'(?!')"));
+        }
+        assertThat(Messages.get(Locale.ENGLISH, "problem.invitation-invalid.detail")).contains("the community's secretariat");
+        assertThat(Messages.get(Locale.ENGLISH, "validation.forum.session-outside", "开幕式"))
+                .isEqualTo("session “开幕式” must lie within the forum's start and end");
+    }
+
+    @Test
     void theJvmDefaultLocaleNeverLeaksIn() {
         Locale before = Locale.getDefault();
         try {

@@ -157,7 +157,7 @@ class ForumIT {
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
 
         List<String> statuses = new ArrayList<>();
-        api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json().forEach(r -> statuses.add(
+        api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json().get("items").forEach(r -> statuses.add(
                 r.get("person").asText() + " " + r.get("status").asText() + (r.hasNonNull("position") ? " " + r.get("position").asInt() : "")));
         assertThat(statuses).containsExactly("jiangjin.principal1 CANCELLED", "jiangjin.principal2 CONFIRMED",
                 "rongchang.principal1 WAITLISTED 1");
@@ -192,10 +192,18 @@ class ForumIT {
         long yongchuans = register(forum, api.tokenFor("yongchuan.principal1")).json().get("id").asLong();
         register(forum, api.tokenFor("yongchuan.principal2"));
 
-        assertThat(api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json()).hasSize(3);
-        JsonNode ofYongchuan = api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(api.tokenFor("yongchuan.admin"))).json();
+        assertThat(api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json().get("items")).hasSize(3);
+        JsonNode firstPage = api.get("api/v1/forums/" + forum + "/registrations?limit=2", Api.bearer(luzhou)).json();
+        assertThat(firstPage.get("items")).hasSize(2);
+        JsonNode lastPage = api.get("api/v1/forums/" + forum + "/registrations?limit=2&cursor="
+                + firstPage.get("nextCursor").asText(), Api.bearer(luzhou)).json();
+        assertThat(lastPage.get("items")).hasSize(1);
+        assertThat(lastPage.get("nextCursor").isNull()).isTrue();
+        assertThat(lastPage.get("items").get(0).get("id").asLong())
+                .isGreaterThan(firstPage.get("items").get(1).get("id").asLong());
+        JsonNode ofYongchuan = api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(api.tokenFor("yongchuan.admin"))).json().get("items");
         assertThat(ofYongchuan).hasSize(2).allMatch(r -> r.get("tenant").asText().equals("yongchuan"));
-        JsonNode own = api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(api.tokenFor("yongchuan.principal2"))).json();
+        JsonNode own = api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(api.tokenFor("yongchuan.principal2"))).json().get("items");
         assertThat(own).hasSize(1);
         assertThat(own.get(0).get("person").asText()).isEqualTo("yongchuan.principal2");
 
@@ -205,7 +213,7 @@ class ForumIT {
         Api.Reply otherTenant = api.delete("api/v1/forums/" + forum + "/registrations/" + yongchuans,
                 Api.bearer(api.tokenFor("dazu.admin")));
         assertThat(otherTenant.status()).isIn(403, 404);
-        assertThat(api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json())
+        assertThat(api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(luzhou)).json().get("items"))
                 .allMatch(r -> r.get("status").asText().equals("CONFIRMED"));
     }
 
@@ -407,5 +415,48 @@ class ForumIT {
 
     private String yongchuanAdmin() {
         return api.tokenFor("yongchuan.admin");
+    }
+
+    @Test
+    void theHostEditsItsForumUnderOptimisticLockingAndAddedSeatsGoToTheWaitlist() {
+        long forum = host("容量调整论坛", 1, "{}", false);
+        String path = "api/v1/forums/" + forum;
+        register(forum, api.tokenFor("neijiang.principal1"));
+        String second = api.tokenFor("neijiang.principal2");
+        register(forum, second);
+        register(forum, api.tokenFor("neijiang.principal3"));
+
+        String etag = api.get(path, Api.bearer(luzhou)).header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(api.patch(path, "{\"capacity\":3}", Api.bearer(luzhou)).status()).isEqualTo(428);
+        assertThat(api.patch(path, "{\"capacity\":3}", Api.bearer(yongchuanAdmin(), "If-Match", etag)).status()).isEqualTo(403);
+        Api.Reply invalid = api.patch(path, "{\"capacity\":0,\"venue\":\" \"}", Api.bearer(luzhou, "If-Match", etag));
+        assertThat(invalid.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        invalid.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("capacity", "venue");
+
+        Api.Reply bigger = api.patch(path, "{\"capacity\":3}", Api.bearer(luzhou, "If-Match", etag));
+        assertThat(bigger.status()).isEqualTo(200);
+        assertThat(bigger.json().get("capacity").asInt()).isEqualTo(3);
+        assertThat(bigger.json().get("seatsLeft").asInt()).isZero();
+        List<String> statuses = new ArrayList<>();
+        api.get(path + "/registrations", Api.bearer(luzhou)).json().get("items")
+                .forEach(r -> statuses.add(r.get("person").asText() + " " + r.get("status").asText()));
+        assertThat(statuses).containsExactly("neijiang.principal1 CONFIRMED", "neijiang.principal2 CONFIRMED",
+                "neijiang.principal3 CONFIRMED");
+        assertThat(api.get("api/v1/me/notifications", Api.bearer(second)).body()).contains("候补转正：容量调整论坛");
+
+        assertThat(api.patch(path, "{\"venue\":\"荣昌区会议中心\"}", Api.bearer(luzhou, "If-Match", etag)).status())
+                .as("a stale version").isEqualTo(412);
+        String current = bigger.header("ETag");
+        Api.Reply smaller = api.patch(path, "{\"capacity\":2}", Api.bearer(luzhou, "If-Match", current));
+        assertThat(smaller.status()).isEqualTo(409);
+        assertThat(smaller.json().get("detail").asText()).contains("3");
+        Api.Reply moved = api.patch(path, "{\"venue\":\"荣昌区会议中心\"}", Api.bearer(luzhou, "If-Match", current));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json().get("venue").asText()).isEqualTo("荣昌区会议中心");
+        assertThat(moved.json().get("capacity").asInt()).isEqualTo(3);
+        assertThat(moved.header("ETag")).isNotEqualTo(current);
     }
 }

@@ -78,10 +78,52 @@ class MembershipIT {
         assertThat(api.get(APPLICATIONS).status()).isEqualTo(401);
         assertThat(api.get(APPLICATIONS, Api.bearer(api.tokenFor("luzhou.admin"))).status()).isEqualTo(403);
         List<Long> ids = new ArrayList<>();
-        api.get(APPLICATIONS, Api.bearer(secretariat)).json().forEach(a -> ids.add(a.get("id").asLong()));
+        api.get(APPLICATIONS + "?limit=200", Api.bearer(secretariat)).json().get("items").forEach(a -> ids.add(a.get("id").asLong()));
         assertThat(ids).contains(id);
         assertThat(api.post("api/v1/join-applications/" + id + "/decision", "{\"decision\":\"APPROVED\"}",
                 Api.bearer(api.tokenFor("yongchuan.admin"))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theSecretariatPutsAnApplicationOnAMeetingsAgendaAndDecidesThere() throws Exception {
+        long id = apply("纳溪区教育局");
+        String schedule = "api/v1/join-applications/" + id + "/meeting";
+        assertThat(api.post(schedule, "{\"meeting\":\"第十二次联席会\",\"meetingDate\":\"2027-03-01\"}",
+                Api.bearer(api.tokenFor("luzhou.admin"))).status()).isEqualTo(403);
+        Api.Reply incomplete = api.post(schedule, "{\"meeting\":\" \"}", Api.bearer(secretariat));
+        assertThat(incomplete.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        incomplete.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactly("meeting", "meetingDate");
+
+        Api.Reply scheduled = api.post(schedule, "{\"meeting\":\"第十二次联席会\",\"meetingDate\":\"2027-03-01\"}",
+                Api.bearer(secretariat));
+        assertThat(scheduled.status()).isEqualTo(200);
+        assertThat(scheduled.json().get("status").asText()).isEqualTo("PENDING");
+        assertThat(scheduled.json().get("meeting").asText()).isEqualTo("第十二次联席会");
+
+        JsonNode pending = api.get(APPLICATIONS + "?status=PENDING&limit=200", Api.bearer(secretariat)).json().get("items");
+        List<String> onAgenda = new ArrayList<>();
+        pending.forEach(a -> onAgenda.add(a.get("name").asText() + "@" + a.path("meeting").asText() + " " + a.path("meetingDate").asText()));
+        assertThat(onAgenda).contains("纳溪区教育局@第十二次联席会 2027-03-01");
+        pending.forEach(a -> assertThat(a.get("status").asText()).isEqualTo("PENDING"));
+        assertThat(api.get(APPLICATIONS + "?status=LOST", Api.bearer(secretariat)).status()).isEqualTo(400);
+        try (java.sql.Connection db = org.educommons.testing.TestDatabase.owner(TestServer.settings());
+             java.sql.Statement s = db.createStatement();
+             java.sql.ResultSet r = s.executeQuery("select count(*) from outbox_message where recipient = 'zhang@example.cn' "
+                     + "and body like '%纳溪区教育局%第十二次联席会（2027-03-01）%'")) {
+            r.next();
+            assertThat(r.getInt(1)).as("the applicant is told").isOne();
+        }
+
+        // decided at the meeting it was scheduled for, without naming it again
+        Api.Reply rejected = api.post("api/v1/join-applications/" + id + "/decision",
+                "{\"decision\":\"REJECTED\",\"reason\":\"本轮名额已满\"}", Api.bearer(secretariat));
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.json().get("meeting").asText()).isEqualTo("第十二次联席会");
+        assertThat(rejected.json().get("meetingDate").asText()).isEqualTo("2027-03-01");
+        assertThat(api.post(schedule, "{\"meeting\":\"第十三次联席会\",\"meetingDate\":\"2027-09-01\"}",
+                Api.bearer(secretariat)).status()).as("decided already").isEqualTo(409);
     }
 
     @Test
