@@ -71,7 +71,12 @@ public record ActivityInput(String title, String type, LocalDate startsOn, Local
         if (!pairings.isEmpty() && parsedType() != ActivityType.SCHOOL_PAIRING) {
             errors.add(new FieldError("pairings", "validation.activity.pairings-type"));
         }
+        java.util.Set<List<Long>> pairs = new java.util.HashSet<>();
         for (Pairing p : pairings) {
+            if (p.supportingSchool() != null && p.supportedSchool() != null
+                    && !pairs.add(List.of(p.supportingSchool(), p.supportedSchool()))) {
+                errors.add(new FieldError("pairings", "validation.activity.pairing-duplicate"));
+            }
             if (p.supportingSchool() == null || p.supportedSchool() == null || p.startsOn() == null || p.endsOn() == null) {
                 errors.add(new FieldError("pairings", "validation.activity.pairing-incomplete"));
             } else if (p.endsOn().isBefore(p.startsOn())) {

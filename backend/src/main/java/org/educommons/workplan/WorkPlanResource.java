@@ -55,10 +55,12 @@ public class WorkPlanResource {
 
     @GET
     @Path("communities/{community}/plans/{year}/items")
-    @Operation(summary = "The caller's own items in its plan for the year, drafts included (cursor-paged)")
+    @Operation(summary = "The caller's own items in its plan for the year, drafts included; with coOrganised=true, "
+            + "other members' published items the caller's tenant co-organises (cursor-paged)")
     public Page<PlanItemView> myItems(@PathParam("community") String community, @PathParam("year") int year,
-                                      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return plans.myItems(Requests.community(community), year, cursor, limit);
+                                      @QueryParam("coOrganised") boolean coOrganised, @QueryParam("cursor") String cursor,
+                                      @QueryParam("limit") Integer limit) {
+        return plans.myItems(Requests.community(community), year, coOrganised, cursor, limit);
     }
 
     @POST

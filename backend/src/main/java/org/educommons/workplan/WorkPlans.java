@@ -58,24 +58,30 @@ public class WorkPlans {
     AuditTrail audit;
 
     /**
-     * The caller's own items in its plan for {@code year}, drafts included, in plan order; a page at a
-     * time after the position named by {@code cursor}.
+     * The caller's own items in its plan for {@code year}, drafts included, in plan order; or, when
+     * {@code coOrganised}, other members' published items its tenant co-organises (协办), by id. A
+     * page at a time after the item named by {@code cursor}.
      */
-    public Page<PlanItemView> myItems(CommunitySlug communitySlug, int year, String cursor, Integer limit) {
+    public Page<PlanItemView> myItems(CommunitySlug communitySlug, int year, boolean coOrganised, String cursor,
+                                      Integer limit) {
         AccountPrincipal caller = tenantContext.requireCaller();
         Roster roster = roster(communitySlug);
         roster.requireMember(caller.tenantId());
         int size = Page.limit(limit);
-        List<PlanItemView> items = em.createQuery("""
+        // own items by their position in the plan; co-organised ones (published only) by id
+        var query = em.createQuery(coOrganised ? """
+                        select i from PlanItem i join i.coOrganisers co
+                         where co = :tenant and i.communityId = :community and i.year = :year
+                           and i.publishedAt is not null and i.id > :after order by i.id""" : """
                         select i from PlanItem i where i.tenantId = :tenant and i.communityId = :community
                            and i.year = :year and i.position > :after order by i.position""", PlanItem.class)
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("community", roster.community().id())
                 .setParameter("year", year)
-                .setParameter("after", Page.intCursor(cursor))
-                .setMaxResults(size + 1)
-                .getResultList().stream().map(roster::view).toList();
-        return Page.of(items, size, item -> String.valueOf(item.position()));
+                .setParameter("after", coOrganised ? (Object) Page.longCursor(cursor, 0) : (Object) Page.intCursor(cursor))
+                .setMaxResults(size + 1);
+        List<PlanItemView> items = query.getResultList().stream().map(roster::view).toList();
+        return Page.of(items, size, item -> String.valueOf(coOrganised ? item.id() : item.position()));
     }
 
     /** The years of the community that have items the caller can see (published, or its own), newest first. */

@@ -145,7 +145,19 @@ class ActivityIT {
         assertThat(pairsInAnExchange.status()).isEqualTo(400);
         assertThat(fields(pairsInAnExchange.json())).containsExactly("pairings");
 
-        assertThat(titlesSeenBy(luzhou)).doesNotContain("错误的结对", "交流");
+        long rongchangSchool = school("rongchang", "重庆市荣昌区第一实验学校");
+        Api.Reply twice = api.post(ACTIVITIES, """
+                {"title":"重复结对","type":"SCHOOL_PAIRING","startsOn":"2026-03-01","endsOn":"2026-06-02","organisers":[{"tenant":"rongchang"}],
+                 "pairings":[{"supportingSchool":%d,"supportedSchool":%d,"startsOn":"2026-03-01","endsOn":"2026-06-01"},
+                             {"supportingSchool":%d,"supportedSchool":%d,"startsOn":"2026-04-01","endsOn":"2026-06-01"}]}"""
+                .formatted(luzhouSchool1, rongchangSchool, luzhouSchool1, rongchangSchool), Api.bearer(luzhou));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("同一对学校只能登记一次结对");
+        Api.Reply notADate = api.post(ACTIVITIES, "{\"title\":\"x\",\"type\":\"OTHER\",\"startsOn\":\"someday\"}", Api.bearer(luzhou));
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(notADate.contentType()).startsWith("application/problem+json");
+
+        assertThat(titlesSeenBy(luzhou)).doesNotContain("错误的结对", "交流", "重复结对");
     }
 
     @Test

@@ -49,7 +49,16 @@ class ApiIT {
     void openApiDescribesTheApi() {
         Api.Reply openapi = api.get("openapi", "Accept", "application/json");
         assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/v1/communities/{slug}", "/api/v1/auth/token", "/api/v1/tenants/{slug}");
+        assertThat(openapi.body()).contains("/api/v1/communities/{slug}", "/api/v1/auth/token", "/api/v1/tenants/{slug}",
+                // the contract of the community at work (issue 4)
+                "/api/v1/communities/{community}/plans/{year}/items", "/api/v1/plan-items/{id}",
+                "/api/v1/communities/{community}/plans/{year}/publish", "/api/v1/communities/{community}/plans/{year}",
+                "/api/v1/communities/{community}/forums", "/api/v1/forums/{id}", "/api/v1/forums/{id}/registrations",
+                "/api/v1/forums/{id}/registrations/{registrationId}", "/api/v1/forums/{id}/check-ins",
+                "/api/v1/forums/{id}/calendar.ics", "/api/v1/communities/{community}/calendar.ics",
+                "/api/v1/communities/{community}/activities", "/api/v1/activities/{id}",
+                "/api/v1/communities/{community}/join-applications", "/api/v1/join-applications/{id}/decision",
+                "/api/v1/join-applications/{id}/meeting", "/api/v1/me/notifications", "/api/v1/audit");
     }
 
     @Test

@@ -113,6 +113,8 @@ class WorkPlanIT {
         assertThat(titlesOf(api.get(COMMUNITY + "plans/2026", Api.bearer(luzhou)).json(), "luzhou")).containsExactly("泸州市乡村教师培训");
         assertThat(titlesOf(api.get(COMMUNITY + "plans/2026", Api.bearer(yongchuan)).json(), "luzhou")).isEmpty();
         assertThat(api.get("api/v1/plan-items/" + id, Api.bearer(yongchuan)).status()).isEqualTo(404);
+        assertThat(api.get(COMMUNITY + "plans/2026/items?coOrganised=true", Api.bearer(yongchuan)).body())
+                .doesNotContain("泸州市乡村教师培训");
 
         Api.Reply published = api.post(COMMUNITY + "plans/2026/publish", "", Api.bearer(luzhou));
         assertThat(published.json().get("published").asInt()).isEqualTo(1);
@@ -120,6 +122,12 @@ class WorkPlanIT {
         assertThat(titlesOf(api.get(COMMUNITY + "plans/2026", Api.bearer(yongchuan)).json(), "luzhou")).containsExactly("泸州市乡村教师培训");
         assertThat(api.get("api/v1/plan-items/" + id, Api.bearer(yongchuan)).json().get("coOrganisers").get(0).asText())
                 .isEqualTo("yongchuan");
+        // the co-organiser finds it in its own view, the other members do not
+        JsonNode coOrganised = api.get(COMMUNITY + "plans/2026/items?coOrganised=true", Api.bearer(yongchuan)).json().get("items");
+        assertThat(coOrganised.toString()).contains("泸州市乡村教师培训");
+        coOrganised.forEach(i -> assertThat(i.get("coOrganisers").toString()).contains("yongchuan"));
+        assertThat(api.get(COMMUNITY + "plans/2026/items?coOrganised=true", Api.bearer(api.tokenFor("jiangjin.admin"))).body())
+                .doesNotContain("泸州市乡村教师培训");
     }
 
     @Test
