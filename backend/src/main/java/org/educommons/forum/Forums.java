@@ -17,6 +17,7 @@ import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
+import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.platform.outbox.Outbox;
 import org.educommons.platform.outbox.Recipient;
 import org.educommons.platform.problem.ProblemException;
@@ -275,8 +276,7 @@ public class Forums {
                 return registration(forum, id);
             }
             case "ALREADY" -> throw new ProblemException(409, "already-checked-in",
-                    SqlValues.offsetDateTime(row[2]).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-                            .toLocalDateTime().withNano(0).toString().replace('T', ' '));
+                    BeijingTime.seconds(SqlValues.offsetDateTime(row[2])));
             default -> throw new ProblemException(404, "unknown-check-in-code");
         }
     }
@@ -440,8 +440,7 @@ public class Forums {
 
     /** When a forum takes place, in Beijing time, as people read it. */
     private static String when(Forum forum) {
-        return forum.startsAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return BeijingTime.minutes(forum.startsAt());
     }
 
     private static final String REGISTRATION_COLUMNS = """

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.platform.i18n.Messages;
 
 /**
@@ -45,8 +46,7 @@ public final class RegistrantsWorkbook {
                 row.createCell(3).setCellValue(Messages.get(locale, "forum.status." + reg.status()));
                 row.createCell(4).setCellValue(reg.position() == null ? "" : String.valueOf(reg.position()));
                 row.createCell(5).setCellValue(reg.registeredBy());
-                row.createCell(6).setCellValue(reg.checkedInAt() == null ? "" : reg.checkedInAt()
-                        .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+                row.createCell(6).setCellValue(BeijingTime.seconds(reg.checkedInAt()));
                 row.createCell(7).setCellValue(reg.breakout() == null ? "" : groups.getOrDefault(reg.breakout(), ""));
             }
             sheet.createFreezePane(0, 2);

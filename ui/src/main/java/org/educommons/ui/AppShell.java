@@ -14,5 +14,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("教育共同体协作平台 EduCommons");
+        // a plain stylesheet (src/main/webapp/styles): CSS imports would force a custom front-end bundle
+        settings.addLink("styles/app.css", java.util.Map.of("rel", "stylesheet"));
     }
 }

@@ -12,24 +12,36 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLink;
 
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.platform.i18n.Messages;
+import org.educommons.platform.outbox.Inbox;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.identity.LoginView;
 import org.educommons.ui.identity.SignOut;
+import org.educommons.ui.notification.NotificationsView;
 import org.educommons.ui.tenancy.CommunitiesView;
 import org.educommons.ui.tenancy.CommunityView;
 
 /** The frame around every view: title, navigation to the communities, language, sign-in state. */
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final Inbox inbox;
+    private final TenantContext tenantContext;
+    private final Span unreadCount = new Span();
+    private RouterLink bell;
 
     @Inject
-    public MainLayout(TenantContext tenantContext, CommunityDirectory directory) {
+    public MainLayout(TenantContext tenantContext, CommunityDirectory directory, Inbox inbox) {
+        this.inbox = inbox;
+        this.tenantContext = tenantContext;
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        title.addClassName("app-title");
         RouterLink home = new RouterLink(CommunitiesView.class);
         home.add(title);
         home.getStyle().set("color", "inherit").set("text-decoration", "none");
@@ -64,11 +76,28 @@ public class MainLayout extends AppLayout {
     }
 
     private void signedIn(HorizontalLayout account, AccountPrincipal caller) {
+        bell = new RouterLink(getTranslation("notifications.link"), NotificationsView.class);
+        bell.setId("notifications-link");
+        unreadCount.setId("unread-count");
+        unreadCount.getElement().getThemeList().add("badge error pill small");
+        unreadCount.getStyle().set("margin-left", "var(--lumo-space-xs)");
+        bell.add(unreadCount);
+        account.add(bell);
         Span who = new Span(getTranslation("nav.signed-in-as", caller.username()));
         who.setId("signed-in-user");
         Button logout = new Button(getTranslation("nav.logout"), e -> SignOut.now());
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         account.add(who, logout);
+    }
+
+    /** The number of unread notifications, counted again on every navigation. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (bell != null && tenantContext.caller().isPresent()) {
+            long unread = inbox.unread();
+            unreadCount.setText(String.valueOf(unread));
+            unreadCount.setVisible(unread > 0);
+        }
     }
 }

@@ -16,6 +16,11 @@ final class Browser {
     }
 
     static ChromeDriver start() throws Exception {
+        return start(1400, 1000);
+    }
+
+    /** A browser with a window of {@code width} × {@code height} CSS pixels (390 × 844: a phone). */
+    static ChromeDriver start(int width, int height) throws Exception {
         // Selenium warns at every start that it has no DevTools binding for this Chromium; tests do not use it
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         Path profile = Files.createTempDirectory("chromium-profile");
@@ -23,7 +28,7 @@ final class Browser {
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--no-first-run", "--lang=zh-CN", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()

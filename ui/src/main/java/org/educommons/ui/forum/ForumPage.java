@@ -1,0 +1,307 @@
+package org.educommons.ui.forum;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+
+import org.educommons.forum.CheckInCodes;
+import org.educommons.forum.ForumView;
+import org.educommons.forum.Forums;
+import org.educommons.forum.RegistrantsWorkbook;
+import org.educommons.forum.RegistrationStatus;
+import org.educommons.forum.RegistrationView;
+import org.educommons.forum.SessionKind;
+import org.educommons.forum.SessionView;
+import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Role;
+import org.educommons.platform.i18n.BeijingTime;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.TenantContext;
+import org.educommons.ui.MainLayout;
+import org.educommons.ui.identity.LoginView;
+
+/**
+ * One forum: when and where, seats left, the agenda; for a principal, their registration (register,
+ * check-in code with its QR image, breakout group, cancel); for the host, the check-in desk and the
+ * registrations. Every rule is {@link Forums}'; this screen only shows and asks.
+ */
+@Route(value = "forums/:id", layout = MainLayout.class)
+public class ForumPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final List<RegistrationStatus> LIVE =
+            List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
+
+    private final Forums forums;
+    private final CommunityDirectory directory;
+    private final TenantContext tenantContext;
+    private long id;
+    private String title = "";
+
+    @Inject
+    public ForumPage(Forums forums, CommunityDirectory directory, TenantContext tenantContext) {
+        this.forums = forums;
+        this.directory = directory;
+        this.tenantContext = tenantContext;
+        setMaxWidth("60em");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (tenantContext.caller().isEmpty()) {
+            event.forwardTo(LoginView.class);
+            return;
+        }
+        String raw = event.getRouteParameters().get("id").orElse("");
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("forum", raw);
+        }
+        render();
+    }
+
+    private void render() {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        ForumView forum = forums.forum(id);
+        Map<String, String> names = directory.community(new CommunitySlug(forum.community())).members().stream()
+                .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
+        removeAll();
+        title = forum.title();
+        H2 heading = new H2(forum.title());
+        heading.setId("forum-title");
+        add(heading, new Span(getTranslation("forum.host", names.getOrDefault(forum.host(), forum.host()))));
+        Span when = new Span(getTranslation("forum.when", BeijingTime.minutes(forum.startsAt()), BeijingTime.minutes(forum.endsAt())));
+        when.setId("forum-when");
+        Span seats = new Span(forum.seatsLeft() > 0 ? getTranslation("forum.seats-left", forum.seatsLeft(), forum.capacity())
+                : getTranslation("forum.full"));
+        seats.setId("seats-left");
+        add(when, new Span(getTranslation("forum.venue", forum.venue())), seats);
+        if (forum.description() != null && !forum.description().isBlank()) {
+            add(new Paragraph(forum.description()));
+        }
+        if (!forum.agenda().isEmpty()) {
+            add(agenda(forum));
+        }
+        boolean host = forum.host().equals(tenantSlug(caller, forum)) && caller.has(Role.TENANT_ADMIN);
+        List<RegistrationView> registrations = forums.allRegistrations(id);
+        if (caller.has(Role.PRINCIPAL)) {
+            add(mine(forum, caller, registrations));
+        } else if (!host) {
+            add(new Paragraph(getTranslation("forum.principals-only")));
+        }
+        if (host) {
+            add(hostDesk(forum, registrations, names));
+        }
+    }
+
+    /** The caller's tenant's slug in the forum's community. */
+    private String tenantSlug(AccountPrincipal caller, ForumView forum) {
+        return directory.roster(directory.find(new CommunitySlug(forum.community()))).stream()
+                .filter(m -> m.tenant().id() == caller.tenantId())
+                .map(m -> m.tenant().slug().value()).findFirst().orElse("");
+    }
+
+    private Component agenda(ForumView forum) {
+        UnorderedList list = new UnorderedList();
+        list.setId("agenda");
+        for (SessionView s : forum.agenda()) {
+            StringBuilder text = new StringBuilder(BeijingTime.clock(s.startsAt()) + "–" + BeijingTime.clock(s.endsAt()) + " "
+                    + getTranslation("forum.agenda." + s.kind()) + "：" + s.title());
+            if (s.speaker() != null) {
+                text.append("（").append(s.speaker()).append("）");
+            }
+            if (s.room() != null) {
+                text.append(" · ").append(s.room());
+            }
+            ListItem item = new ListItem(text.toString());
+            if (s.seatsLeft() != null) {
+                Span left = new Span(getTranslation("forum.agenda.places-left", s.seatsLeft()));
+                left.getElement().getThemeList().add(s.seatsLeft() > 0 ? "badge" : "badge error");
+                left.getStyle().set("margin-left", "var(--lumo-space-s)");
+                item.add(left);
+            }
+            list.add(item);
+        }
+        return new Div(new H3(getTranslation("forum.agenda")), list);
+    }
+
+    private Component mine(ForumView forum, AccountPrincipal caller, List<RegistrationView> registrations) {
+        VerticalLayout box = new VerticalLayout();
+        box.setId("my-registration");
+        box.setPadding(false);
+        box.add(new H3(getTranslation("forum.mine")));
+        Optional<RegistrationView> live = registrations.stream()
+                .filter(r -> r.person().equals(caller.username()) && LIVE.contains(r.status()))
+                .reduce((first, second) -> second);
+        if (live.isEmpty()) {
+            Button register = new Button(getTranslation("forum.register"), e -> {
+                forums.register(id, null);
+                render();
+            });
+            register.setId("register-button");
+            register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            register.setEnabled(forum.registrationOpen());
+            box.add(register);
+            if (!forum.registrationOpen()) {
+                box.add(new Span(getTranslation("forum.registration-closed")));
+            }
+            return box;
+        }
+        RegistrationView r = live.get();
+        Span status = new Span(getTranslation("forum.registered." + r.status(), r.position() == null ? "" : r.position()));
+        status.setId("registration-status");
+        status.getElement().getThemeList().add(r.status() == RegistrationStatus.CONFIRMED ? "badge success" : "badge");
+        box.add(status);
+        if (r.checkInCode() != null) {
+            Span code = new Span(getTranslation("forum.check-in-code", r.checkInCode()));
+            code.setId("check-in-code");
+            Image qr = new Image(new StreamResource("check-in-" + r.id() + ".png",
+                    () -> new ByteArrayInputStream(CheckInCodes.png(r.checkInCode()))), r.checkInCode());
+            qr.setId("check-in-qr");
+            qr.setWidth("12em");
+            box.add(code, qr);
+            if (r.checkedInAt() != null) {
+                box.add(new Span(getTranslation("forum.checked-in", BeijingTime.minutes(r.checkedInAt()))));
+            }
+        }
+        List<SessionView> groups = forum.agenda().stream().filter(s -> s.kind() == SessionKind.BREAKOUT).toList();
+        if (r.status() == RegistrationStatus.CONFIRMED && !groups.isEmpty()) {
+            box.add(breakout(r, groups));
+        }
+        Button cancel = new Button(getTranslation("forum.cancel"), e -> confirmCancel(forum, r));
+        cancel.setId("cancel-registration");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        box.add(cancel);
+        return box;
+    }
+
+    private Component breakout(RegistrationView r, List<SessionView> groups) {
+        Select<SessionView> select = new Select<>();
+        select.setId("breakout-select");
+        select.setLabel(getTranslation("forum.breakout"));
+        select.setItems(groups);
+        select.setItemLabelGenerator(s -> s == null ? getTranslation("forum.breakout.none") : s.seatsLeft() == null ? s.title()
+                : s.title() + "（" + getTranslation("forum.agenda.places-left", s.seatsLeft()) + "）");
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(getTranslation("forum.breakout.none"));
+        groups.stream().filter(s -> r.breakout() != null && s.id() == r.breakout()).findFirst().ifPresent(select::setValue);
+        select.addValueChangeListener(e -> {
+            if (!e.isFromClient()) {
+                return;
+            }
+            try {
+                forums.chooseBreakout(id, r.id(), e.getValue() == null ? null : e.getValue().id());
+                Notification.show(getTranslation("forum.breakout.saved"), 3000, Notification.Position.BOTTOM_CENTER)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } finally {
+                render(); // show the choice as saved, or as it was when the group was full
+            }
+        });
+        select.setWidthFull();
+        return select;
+    }
+
+    private void confirmCancel(ForumView forum, RegistrationView r) {
+        Dialog dialog = new Dialog();
+        dialog.setId("cancel-dialog");
+        dialog.add(new Paragraph(getTranslation("forum.cancel.confirm", forum.title())));
+        Button yes = new Button(getTranslation("forum.cancel"), e -> {
+            dialog.close();
+            forums.cancel(id, r.id());
+            Notification.show(getTranslation("forum.cancelled"), 3000, Notification.Position.BOTTOM_CENTER);
+            render();
+        });
+        yes.setId("confirm-cancel");
+        yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Button keep = new Button(getTranslation("forum.cancel.keep"), e -> dialog.close());
+        dialog.getFooter().add(keep, yes);
+        dialog.open();
+    }
+
+    private Component hostDesk(ForumView forum, List<RegistrationView> registrations, Map<String, String> names) {
+        VerticalLayout desk = new VerticalLayout();
+        desk.setId("host-desk");
+        desk.setPadding(false);
+        TextField code = new TextField(getTranslation("forum.check-in.input"));
+        code.setId("check-in-input");
+        Button checkIn = new Button(getTranslation("forum.check-in.button"), e -> {
+            RegistrationView done = forums.checkIn(id, code.getValue());
+            Notification.show(getTranslation("forum.check-in.done", done.displayName()), 4000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            render();
+        });
+        checkIn.setId("check-in-button");
+        checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout row = new HorizontalLayout(code, checkIn);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        Map<Long, String> groups = forum.agenda().stream().collect(Collectors.toMap(SessionView::id, SessionView::title));
+        Grid<RegistrationView> grid = new Grid<>();
+        grid.setId("registrations");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(RegistrationView::displayName).setHeader(getTranslation("forum.xlsx.name")).setFlexGrow(2);
+        grid.addColumn(r -> names.getOrDefault(r.tenant(), r.tenant())).setHeader(getTranslation("forum.xlsx.tenant")).setFlexGrow(2);
+        grid.addColumn(r -> getTranslation("forum.status." + r.status())).setHeader(getTranslation("forum.xlsx.status"));
+        grid.addColumn(r -> r.breakout() == null ? "" : groups.getOrDefault(r.breakout(), ""))
+                .setHeader(getTranslation("forum.xlsx.breakout")).setFlexGrow(2);
+        grid.addColumn(r -> BeijingTime.minutes(r.checkedInAt())).setHeader(getTranslation("forum.xlsx.checked-in"));
+        grid.setItems(registrations);
+
+        Anchor download = new Anchor(new StreamResource("forum-" + id + "-registrations.xlsx", () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                RegistrantsWorkbook.write(forum, registrations, getLocale(), out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ByteArrayInputStream(out.toByteArray());
+        }), getTranslation("forum.download"));
+        download.getElement().setAttribute("download", true);
+        desk.add(new H3(getTranslation("forum.host-desk")), row,
+                new H3(getTranslation("forum.registrations", registrations.size())), download, grid);
+        return desk;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

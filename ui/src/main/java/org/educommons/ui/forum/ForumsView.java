@@ -1,0 +1,99 @@
+package org.educommons.ui.forum;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+
+import org.educommons.forum.ForumView;
+import org.educommons.forum.Forums;
+import org.educommons.platform.api.Page;
+import org.educommons.platform.api.Requests;
+import org.educommons.platform.i18n.BeijingTime;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.TenantContext;
+import org.educommons.ui.MainLayout;
+import org.educommons.ui.identity.LoginView;
+
+/** The forums of a community, newest plans first, for its members: when, where, seats left. */
+@Route(value = "communities/:community/forums", layout = MainLayout.class)
+public class ForumsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final Forums forums;
+    private final CommunityDirectory directory;
+    private final TenantContext tenantContext;
+    private String title = "";
+
+    @Inject
+    public ForumsView(Forums forums, CommunityDirectory directory, TenantContext tenantContext) {
+        this.forums = forums;
+        this.directory = directory;
+        this.tenantContext = tenantContext;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (tenantContext.caller().isEmpty()) {
+            event.forwardTo(LoginView.class);
+            return;
+        }
+        CommunitySlug community = Requests.community(event.getRouteParameters().get("community").orElse(""));
+        Page<ForumView> page = forums.forums(community, null, Page.MAX_LIMIT);
+        CommunityDirectory.CommunityDetails details = directory.community(community);
+        Map<String, String> names = details.members().stream()
+                .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
+        removeAll();
+        title = getTranslation("forum.list.title", details.name().in(getLocale()));
+        H2 heading = new H2(title);
+        heading.setId("forums-title");
+        add(heading);
+        if (page.items().isEmpty()) {
+            add(new Paragraph(getTranslation("forum.list.empty")));
+        }
+        page.items().stream()
+                .sorted((a, b) -> b.startsAt().compareTo(a.startsAt()))
+                .forEach(f -> add(card(f, names.getOrDefault(f.host(), f.host()))));
+    }
+
+    private Div card(ForumView f, String host) {
+        RouterLink link = new RouterLink(f.title(), ForumPage.class, new RouteParameters("id", String.valueOf(f.id())));
+        link.addClassName("forum-link");
+        link.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        Span seats = new Span(f.seatsLeft() > 0 ? getTranslation("forum.seats-left", f.seatsLeft(), f.capacity())
+                : getTranslation("forum.full"));
+        seats.getElement().getThemeList().add(f.seatsLeft() > 0 ? "badge success" : "badge error");
+        Span window = new Span(f.registrationOpen()
+                ? getTranslation("forum.registration-open", BeijingTime.minutes(f.registrationClosesAt()))
+                : getTranslation("forum.registration-closed"));
+        window.getElement().getThemeList().add(f.registrationOpen() ? "badge" : "badge contrast");
+        Div card = new Div(link, line(getTranslation("forum.host", host)),
+                line(getTranslation("forum.when", BeijingTime.minutes(f.startsAt()), BeijingTime.minutes(f.endsAt()))),
+                line(getTranslation("forum.venue", f.venue())), new Div(seats, new Span(" "), window));
+        card.addClassName("forum-card");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
+        return card;
+    }
+
+    private static Div line(String text) {
+        return new Div(new Span(text));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
