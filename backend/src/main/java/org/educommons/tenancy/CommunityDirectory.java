@@ -62,6 +62,15 @@ public class CommunityDirectory {
                 .getResultList();
     }
 
+    /** The slug of tenant {@code id}; 404 when there is none. */
+    public TenantSlug slugOf(long id) {
+        Tenant tenant = em.find(Tenant.class, id);
+        if (tenant == null) {
+            throw ProblemException.notFound("tenant", id);
+        }
+        return tenant.slug();
+    }
+
     /** The community {@code slug}; 404 when there is none. */
     public Community find(CommunitySlug slug) {
         return em.createQuery("select c from Community c where c.slug = :slug", Community.class)

@@ -119,7 +119,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         if (!forum.agenda().isEmpty()) {
             add(agenda(forum));
         }
-        boolean host = forum.host().equals(tenantSlug(caller, forum)) && caller.has(Role.TENANT_ADMIN);
+        boolean host = forum.host().equals(directory.slugOf(caller.tenantId()).value()) && caller.has(Role.TENANT_ADMIN);
         List<RegistrationView> registrations = forums.allRegistrations(id);
         if (caller.has(Role.PRINCIPAL)) {
             add(mine(forum, caller, registrations));
@@ -129,13 +129,6 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         if (host) {
             add(hostDesk(forum, registrations, names));
         }
-    }
-
-    /** The caller's tenant's slug in the forum's community. */
-    private String tenantSlug(AccountPrincipal caller, ForumView forum) {
-        return directory.roster(directory.find(new CommunitySlug(forum.community()))).stream()
-                .filter(m -> m.tenant().id() == caller.tenantId())
-                .map(m -> m.tenant().slug().value()).findFirst().orElse("");
     }
 
     private Component agenda(ForumView forum) {

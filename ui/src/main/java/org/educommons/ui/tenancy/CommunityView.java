@@ -28,6 +28,7 @@ import org.educommons.tenancy.CommunityDirectory.Member;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.activity.ActivitiesView;
 import org.educommons.ui.forum.ForumsView;
 import org.educommons.ui.workplan.CombinedPlanView;
 import org.educommons.workplan.WorkPlans;
@@ -90,8 +91,13 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
                 links.add(new RouterLink(getTranslation("community.plan-link", String.valueOf(year)), CombinedPlanView.class,
                         new RouteParameters(Map.of("community", community, "year", String.valueOf(year)))));
             }
-            links.add(new RouterLink(getTranslation("community.forums-link"), ForumsView.class,
-                    new RouteParameters(Map.of("community", community))));
+            RouterLink forums = new RouterLink(getTranslation("community.forums-link"), ForumsView.class,
+                    new RouteParameters(Map.of("community", community)));
+            forums.setId("forums-link");
+            RouterLink activities = new RouterLink(getTranslation("community.activities-link"), ActivitiesView.class,
+                    new RouteParameters(Map.of("community", community)));
+            activities.setId("activities-link");
+            links.add(forums, activities);
         } catch (ProblemException notAMember) {
             // the community's plans and forums are for its members
         }

@@ -1,0 +1,233 @@
+package org.educommons.ui.activity;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import org.educommons.activity.Activities;
+import org.educommons.activity.ActivityEdit;
+import org.educommons.activity.ActivityStatus;
+import org.educommons.activity.ActivityView;
+import org.educommons.activity.OrganiserResponse;
+import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Role;
+import org.educommons.platform.problem.ProblemException;
+import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.TenantContext;
+import org.educommons.ui.MainLayout;
+import org.educommons.ui.identity.LoginView;
+
+/**
+ * One joint activity: organisers and their answers, schools, plan items, school pairs, outcome.
+ * An organiser's admin answers for its part here; the proposer's admin reports the outcome or
+ * cancels. Every rule is {@link Activities}'.
+ */
+@Route(value = "activities/:id", layout = MainLayout.class)
+public class ActivityPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final Activities activities;
+    private final CommunityDirectory directory;
+    private final TenantContext tenantContext;
+    private long id;
+    private String title = "";
+
+    @Inject
+    public ActivityPage(Activities activities, CommunityDirectory directory, TenantContext tenantContext) {
+        this.activities = activities;
+        this.directory = directory;
+        this.tenantContext = tenantContext;
+        setMaxWidth("60em");
+    }
+
+    /** A small Lumo badge. */
+    static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add(theme);
+        badge.getStyle().set("margin-right", "var(--lumo-space-xs)");
+        return badge;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (tenantContext.caller().isEmpty()) {
+            event.forwardTo(LoginView.class);
+            return;
+        }
+        String raw = event.getRouteParameters().get("id").orElse("");
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("activity", raw);
+        }
+        render();
+    }
+
+    private void render() {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        ActivityView a = activities.activity(id);
+        Map<String, String> names = directory.community(new CommunitySlug(a.community())).members().stream()
+                .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
+        String us = directory.slugOf(caller.tenantId()).value();
+        boolean admin = caller.has(Role.TENANT_ADMIN);
+        removeAll();
+        title = a.title();
+        H2 heading = new H2(a.title());
+        heading.setId("activity-title");
+        Span status = badge(getTranslation("activity.status." + a.status()), a.status() == ActivityStatus.CANCELLED
+                ? "badge error" : a.status() == ActivityStatus.PROPOSED ? "badge" : "badge success");
+        status.setId("activity-status");
+        add(heading, new Div(badge(getTranslation("activity.type." + a.type()), "badge contrast"), status),
+                new Span(getTranslation("activity.dates", a.startsOn(), a.endsOn())));
+        if (a.description() != null && !a.description().isBlank()) {
+            add(new Paragraph(a.description()));
+        }
+        add(section("activity.organisers", "organisers", a.organisers().stream().map(o -> {
+            String text = names.getOrDefault(o.tenant(), o.tenant()) + " · " + getTranslation("activity.response." + o.response())
+                    + (o.part() == null ? "" : " · " + getTranslation("activity.part", o.part()))
+                    + (o.note() == null ? "" : " · " + o.note());
+            return text;
+        }).toList()));
+        if (!a.schools().isEmpty()) {
+            add(section("activity.schools", "schools", a.schools().stream()
+                    .map(s -> s.name() + "（" + names.getOrDefault(s.tenant(), s.tenant()) + "）").toList()));
+        }
+        if (!a.planItems().isEmpty()) {
+            add(section("activity.plan-items", "plan-items", a.planItems().stream()
+                    .map(i -> i.title() + "（" + names.getOrDefault(i.tenant(), i.tenant()) + "）").toList()));
+        }
+        if (!a.pairings().isEmpty()) {
+            add(section("activity.pairings", "pairings", a.pairings().stream()
+                    .map(p -> getTranslation("activity.pairing", p.supporting().name(), p.supported().name(), p.startsOn(),
+                            p.endsOn())).toList()));
+        }
+        if (a.outcome() != null) {
+            Paragraph outcome = new Paragraph(a.outcome());
+            outcome.setId("outcome");
+            outcome.getStyle().set("white-space", "pre-line");
+            add(new H3(getTranslation("activity.outcome")), outcome);
+            if (!a.attachments().isEmpty()) {
+                add(section("activity.attachments", "attachments", a.attachments().stream()
+                        .map(f -> f.name() + "：" + f.description()).toList()));
+            }
+        }
+        if (a.cancellationReason() != null) {
+            add(new Paragraph(getTranslation("activity.cancellation-reason", a.cancellationReason())));
+        }
+        boolean awaitingUs = a.status() == ActivityStatus.PROPOSED && a.organisers().stream()
+                .anyMatch(o -> o.tenant().equals(us) && o.response() == OrganiserResponse.PENDING);
+        if (admin && awaitingUs) {
+            add(answer());
+        }
+        if (admin && a.proposer().equals(us)) {
+            add(proposerActions(a));
+        }
+    }
+
+    private Component section(String headingKey, String id, java.util.List<String> lines) {
+        UnorderedList list = new UnorderedList();
+        list.setId(id);
+        lines.forEach(line -> list.add(new ListItem(line)));
+        return new Div(new H3(getTranslation(headingKey)), list);
+    }
+
+    /** An organiser's answer: confirm, or decline with a reason. */
+    private Component answer() {
+        Button confirm = new Button(getTranslation("activity.confirm-part"), e -> {
+            activities.respond(id, true, null);
+            done("activity.answered");
+        });
+        confirm.setId("confirm-part");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        Button decline = new Button(getTranslation("activity.decline-part"), e -> askReason("activity.decline.reason",
+                "activity.decline.send", reason -> {
+                    activities.respond(id, false, reason);
+                    done("activity.answered");
+                }));
+        decline.setId("decline-part");
+        decline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(confirm, decline);
+    }
+
+    /** The proposer reports the outcome once every organiser has confirmed, or cancels while it is open. */
+    private Component proposerActions(ActivityView a) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        if (a.status() == ActivityStatus.CONFIRMED || a.status() == ActivityStatus.DONE) {
+            TextArea outcome = new TextArea(getTranslation("activity.outcome"));
+            outcome.setId("outcome-input");
+            outcome.setWidthFull();
+            outcome.setMinHeight("8em");
+            outcome.setValue(a.outcome() == null ? "" : a.outcome());
+            Button save = new Button(getTranslation("activity.report"), e -> {
+                activities.edit(id, a.version(), new ActivityEdit("DONE", outcome.getValue(), null, null));
+                done("activity.reported");
+            });
+            save.setId("save-outcome");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            box.add(outcome, save);
+        }
+        if (a.status().open()) {
+            Button cancel = new Button(getTranslation("activity.cancel"), e -> askReason("activity.cancel.reason",
+                    "activity.cancel", reason -> {
+                        activities.edit(id, a.version(), new ActivityEdit("CANCELLED", null, null, reason));
+                        done("activity.cancelled");
+                    }));
+            cancel.setId("cancel-activity");
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            box.add(cancel);
+        }
+        return box;
+    }
+
+    /** Asks for a reason in a dialog; {@code action} gets it (the service refuses an empty one). */
+    private void askReason(String labelKey, String sendKey, Consumer<String> action) {
+        Dialog dialog = new Dialog();
+        TextArea reason = new TextArea(getTranslation(labelKey));
+        reason.setId("reason-input");
+        reason.setWidth("20em");
+        dialog.add(reason);
+        Button send = new Button(getTranslation(sendKey), e -> {
+            action.accept(reason.getValue());
+            dialog.close();
+        });
+        send.setId("send-reason");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private void done(String messageKey) {
+        Notification.show(getTranslation(messageKey), 3000, Notification.Position.BOTTOM_CENTER)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        render();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}
