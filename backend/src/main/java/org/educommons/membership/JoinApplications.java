@@ -63,6 +63,9 @@ public class JoinApplications {
     @Inject
     Outbox outbox;
 
+    /** The longest slug whose administrator, {@code <slug>.admin}, still makes a valid username. */
+    private static final int MAX_SLUG = 57;
+
     /** Submits an application; a second open application of the same city or district is refused (409). */
     public JoinApplicationView apply(CommunitySlug communitySlug, JoinApplicationInput input) {
         Community community = directory.find(communitySlug);
@@ -131,10 +134,14 @@ public class JoinApplications {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-input", errors);
         }
-        em.createNativeQuery("update join_application set meeting = ?1, meeting_date = ?2 where id = ?3 and status = 'PENDING'")
+        int scheduled = em.createNativeQuery(
+                        "update join_application set meeting = ?1, meeting_date = ?2 where id = ?3 and status = 'PENDING'")
                 .setParameter(1, meeting.meeting().trim()).setParameter(2, meeting.meetingDate())
                 .setParameter(3, application.id())
                 .executeUpdate();
+        if (scheduled == 0) { // decided meanwhile
+            throw new ProblemException(409, "application-decided", application.name());
+        }
         audit.record("join-application", application.id(), "schedule", Map.of(
                 "meeting", java.util.Arrays.asList(application.meeting(), meeting.meeting().trim()),
                 "meetingDate", java.util.Arrays.asList(application.meetingDate() == null ? null : application.meetingDate().toString(),
@@ -176,6 +183,8 @@ public class JoinApplications {
         String slug = decision.slug() == null || decision.slug().isBlank() ? "member-" + application.id() : decision.slug().trim();
         if (!TenantSlug.isValid(slug)) {
             errors.add(new FieldError("slug", "validation.slug"));
+        } else if (slug.length() > MAX_SLUG) {
+            errors.add(new FieldError("slug", "validation.slug-length", MAX_SLUG));
         } else if (!em.createNativeQuery("select 1 from tenant where slug = ?1").setParameter(1, slug).getResultList().isEmpty()) {
             errors.add(new FieldError("slug", "validation.slug-taken", slug));
         }
@@ -206,7 +215,7 @@ public class JoinApplications {
         if (decision.reason() == null || decision.reason().isBlank()) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("reason", "validation.required")));
         }
-        em.createNativeQuery("""
+        int updated = em.createNativeQuery("""
                         update join_application set status = 'REJECTED', rejection_reason = ?1, decided_by = ?2,
                                decided_at = now(), meeting = ?3, meeting_date = ?4
                          where id = ?5 and status = 'PENDING'""")
@@ -214,6 +223,9 @@ public class JoinApplications {
                 .setParameter(3, decision.meeting()).setParameter(4, decision.meetingDate())
                 .setParameter(5, application.id())
                 .executeUpdate();
+        if (updated == 0) { // decided meanwhile
+            throw new ProblemException(409, "application-decided", application.name());
+        }
         audit.record("join-application", application.id(), "reject", Map.of("reason", decision.reason().trim()));
         JoinApplicationView rejected = application(application.id());
         outbox.notify(Recipient.email(rejected.contactEmail()), "notify.join.rejected", rejected.name(), rejected.community(),

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -24,7 +25,8 @@ import org.educommons.membership.TenantProvisioned;
 /**
  * Keeps the configuration the source of truth: a tenant provisioned by a join approval is written
  * back as {@code tenants/<slug>.yaml} in the tenant-config folder, inside the approving transaction
- * (a failure to write undoes the approval). The file is written whole, then moved into place.
+ * (a failure to write undoes the approval; an approval that does not commit removes the file). The
+ * file is written whole, then moved into place.
  */
 @ApplicationScoped
 public class TenantConfigWriter {
@@ -33,6 +35,19 @@ public class TenantConfigWriter {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    /** An approval that did not commit leaves no file behind. */
+    void onRolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) TenantProvisioned tenant) {
+        ConfigProvider.getConfig().getOptionalValue(TenantConfigStartup.DIRECTORY, String.class).ifPresent(dir -> {
+            try {
+                if (java.nio.file.Files.deleteIfExists(Path.of(dir, "tenants", tenant.slug() + ".yaml"))) {
+                    LOG.warning(() -> "The approval of " + tenant.slug() + " did not commit: its tenant file is removed");
+                }
+            } catch (java.io.IOException e) {
+                LOG.severe(() -> "The approval of " + tenant.slug() + " did not commit, but its tenant file could not be removed: " + e);
+            }
+        });
+    }
 
     void onProvisioned(@Observes TenantProvisioned tenant) {
         var dir = ConfigProvider.getConfig().getOptionalValue(TenantConfigStartup.DIRECTORY, String.class);

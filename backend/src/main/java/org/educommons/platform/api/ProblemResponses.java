@@ -44,12 +44,17 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
     static Response respond(Throwable thrown, HttpHeaders headers, UriInfo uriInfo) {
         Locale locale = RequestLocale.of(headers);
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
-        Problem problem = toProblem(unwrap(thrown), locale, instance);
+        Problem problem = problemFor(thrown, locale, instance);
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
                 .entity(problem)
                 .build();
+    }
+
+    /** The problem details for a failure, in {@code locale}. */
+    static Problem problemFor(Throwable thrown, Locale locale, String instance) {
+        return toProblem(unwrap(thrown), locale, instance);
     }
 
     private static Problem toProblem(Throwable t, Locale locale, String instance) {
@@ -69,9 +74,40 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
             }
             return Problems.ofStatus(wae.getResponse().getStatus(), locale, instance);
         }
+        if (causedBy(t, jakarta.persistence.OptimisticLockException.class)) {
+            // someone else changed the record between the caller's check and this write
+            return Problems.of(new ProblemException(412, "precondition-failed"), locale, instance);
+        }
+        String sqlState = sqlState(t);
+        if (sqlState != null && CONFLICTS.contains(sqlState)) {
+            // a rule of the database refused a write that raced another (or repeated it): no harm done
+            LOG.info(() -> "Conflicting write refused by the database (" + sqlState + ") at " + instance);
+            return Problems.of(new ProblemException(409, "conflict"), locale, instance);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident + " at " + instance, t);
         return Problems.of(new ProblemException(500, "internal", incident), locale, instance);
+    }
+
+    /** Unique, check and exclusion violations, serialization failures and deadlocks. */
+    private static final java.util.Set<String> CONFLICTS = java.util.Set.of("23505", "23514", "23P01", "40001", "40P01");
+
+    private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c) || c.getClass().getName().equals("org.eclipse.persistence.exceptions.OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable t) {

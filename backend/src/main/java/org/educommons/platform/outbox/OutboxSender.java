@@ -1,7 +1,6 @@
 package org.educommons.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -10,14 +9,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -25,8 +21,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Sends due outbox messages every two seconds over SMTP ({@code educommons.mail.host}, {@code .port},
  * {@code .from}). A failure records the error and retries later with exponential backoff; due rows
- * are locked with SKIP LOCKED, so several instances never send the same message at once. Each
- * message keeps one Message-ID across retries, so a receiving server can drop a duplicate.
+ * are locked with SKIP LOCKED, so several instances never send the same message at once, and each is
+ * sent and marked in a transaction of its own ({@link OutboxDelivery}). Each message keeps one
+ * Message-ID across retries, so a receiving server can drop a duplicate.
  */
 @Startup
 @Singleton
@@ -35,8 +32,8 @@ public class OutboxSender {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     private static final int BATCH = 20;
 
-    @PersistenceContext(unitName = "educommons")
-    EntityManager em;
+    @Inject
+    OutboxDelivery delivery;
 
     private Session mail;
     private InternetAddress from;
@@ -64,37 +61,14 @@ public class OutboxSender {
     }
 
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sendDue() {
         if (mail == null) {
             return;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("select id, recipient, subject, body, attempts from outbox_due(?1)")
-                .setParameter(1, BATCH).getResultList();
-        for (Object[] m : due) {
-            long id = ((Number) m[0]).longValue();
-            try {
-                send(id, (String) m[1], (String) m[2], (String) m[3]);
-                em.createNativeQuery("select outbox_sent(?1)").setParameter(1, id).getSingleResult();
-            } catch (MessagingException | RuntimeException e) {
-                LOG.warning(() -> "Outbox message " + id + " not sent (attempt " + (((Number) m[4]).intValue() + 1) + "): " + e);
-                em.createNativeQuery("select outbox_failed(?1, ?2)").setParameter(1, id)
-                        .setParameter(2, String.valueOf(e.getMessage())).getSingleResult();
-            }
+        // one transaction per message: a message marked sent stays sent, whatever happens to the next
+        for (int i = 0; i < BATCH && delivery.deliverNext(mail, from); i++) {
+            // next
         }
-    }
-
-    private void send(long id, String recipient, String subject, String body) throws MessagingException {
-        MimeMessage message = new MimeMessage(mail) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", "<outbox-" + id + "@educommons>");
-            }
-        };
-        message.setFrom(from);
-        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient));
-        message.setSubject(subject, StandardCharsets.UTF_8.name());
-        message.setText(body, StandardCharsets.UTF_8.name());
-        Transport.send(message);
     }
 }

@@ -54,6 +54,19 @@ class MessagesTest {
     }
 
     @Test
+    void everyRegistrationOutcomeHasItsNotification() {
+        // Forums notify "notify.registration." + the status a registration ends up in
+        for (String status : new String[] {"CONFIRMED", "WAITLISTED", "PENDING", "REJECTED", "cancelled", "promoted"}) {
+            for (Locale locale : new Locale[] {Messages.CHINESE, Locale.ENGLISH}) {
+                for (String part : new String[] {".subject", ".body"}) {
+                    String key = "notify.registration." + status + part;
+                    assertThat(Messages.get(locale, key, "论坛", "2026-12-25 09:00", "泸州", "1")).as(key).isNotEqualTo(key);
+                }
+            }
+        }
+    }
+
+    @Test
     void theJvmDefaultLocaleNeverLeaksIn() {
         Locale before = Locale.getDefault();
         try {

@@ -1,15 +1,29 @@
 package org.educommons.ui.forum;
 
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -17,8 +31,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
+import org.educommons.forum.ForumInput;
 import org.educommons.forum.ForumView;
 import org.educommons.forum.Forums;
+import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.i18n.BeijingTime;
@@ -60,6 +76,12 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
         H2 heading = new H2(title);
         heading.setId("forums-title");
         add(heading);
+        if (tenantContext.requireCaller().has(Role.TENANT_ADMIN)) {
+            Button host = new Button(getTranslation("forum.host-new"), e -> hostForm(community));
+            host.setId("host-forum");
+            host.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(host);
+        }
         if (page.items().isEmpty()) {
             add(new Paragraph(getTranslation("forum.list.empty")));
         }
@@ -86,6 +108,49 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
         card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
         return card;
+    }
+
+    /** The form a member's administrator hosts a forum with; the service checks every field. */
+    private void hostForm(CommunitySlug community) {
+        Dialog dialog = new Dialog(getTranslation("forum.host-new"));
+        dialog.setId("host-dialog");
+        TextField title = new TextField(getTranslation("forum.form.title"));
+        title.setId("forum-form-title");
+        TextField venue = new TextField(getTranslation("forum.form.venue"));
+        venue.setId("forum-form-venue");
+        TextArea description = new TextArea(getTranslation("forum.form.description"));
+        DateTimePicker starts = new DateTimePicker(getTranslation("forum.form.starts"));
+        starts.setId("forum-form-starts");
+        DateTimePicker ends = new DateTimePicker(getTranslation("forum.form.ends"));
+        ends.setId("forum-form-ends");
+        DateTimePicker opens = new DateTimePicker(getTranslation("forum.form.opens"), LocalDateTime.now(BeijingTime.ZONE).withNano(0));
+        opens.setId("forum-form-opens");
+        DateTimePicker closes = new DateTimePicker(getTranslation("forum.form.closes"));
+        closes.setId("forum-form-closes");
+        IntegerField capacity = new IntegerField(getTranslation("forum.form.capacity"));
+        capacity.setId("forum-form-capacity");
+        capacity.setMin(1);
+        Checkbox approval = new Checkbox(getTranslation("forum.form.approval"));
+        FormLayout form = new FormLayout(title, venue, starts, ends, opens, closes, capacity, approval, description);
+        form.setColspan(description, 2);
+        dialog.add(form);
+        Button submit = new Button(getTranslation("forum.form.submit"), e -> {
+            ForumView hosted = forums.host(community, new ForumInput(title.getValue(), description.getValue(), venue.getValue(),
+                    beijing(starts.getValue()), beijing(ends.getValue()), beijing(opens.getValue()), beijing(closes.getValue()),
+                    capacity.getValue(), approval.getValue(), Map.of(), null, List.of()));
+            dialog.close();
+            Notification.show(getTranslation("forum.hosted"), 3000, Notification.Position.BOTTOM_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate(ForumPage.class, new RouteParameters("id", String.valueOf(hosted.id()))));
+        });
+        submit.setId("forum-form-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("forum.form.cancel"), e -> dialog.close()), submit);
+        dialog.open();
+    }
+
+    private static OffsetDateTime beijing(LocalDateTime time) {
+        return time == null ? null : time.atZone(BeijingTime.ZONE).toOffsetDateTime();
     }
 
     private static Div line(String text) {

@@ -314,6 +314,8 @@ class ForumIT {
         assertThat(api.post(decide, "{\"decision\":\"REJECTED\"}", Api.bearer(luzhou)).status()).isEqualTo(409);
         assertThat(api.post("api/v1/forums/" + approval + "/registrations/" + other + "/decision", "{\"decision\":\"REJECTED\"}",
                 Api.bearer(luzhou)).json().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(api.get("api/v1/me/notifications?limit=200", Api.bearer(api.tokenFor("wansheng.principal3"))).body())
+                .contains("报名未通过审核：需审核的论坛").doesNotContain("notify.registration");
 
         Api.Reply later = api.post(FORUMS, """
                 {"title":"明年的论坛","venue":"荣昌","startsAt":"%s","endsAt":"%s","registrationOpensAt":"%s",

@@ -45,11 +45,12 @@ class ForumJourneyIT {
     WebDriverWait wait;
 
     @AfterEach
-    void closeBrowser() throws Exception {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
         if (browser != null) {
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
-            Files.write(shots.resolve("forum-journey-last.png"), browser.getScreenshotAs(OutputType.BYTES));
+            Files.write(shots.resolve(test.getTestMethod().map(m -> m.getName()).orElse("forum-journey") + ".png"),
+                    browser.getScreenshotAs(OutputType.BYTES));
             browser.quit();
         }
     }
@@ -143,5 +144,39 @@ class ForumJourneyIT {
         WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//vaadin-notification-card[contains(., '使用过')]")));
         assertThat(refused.getText()).startsWith("操作未完成：").doesNotContain("Exception");
+    }
+
+    /** Sets a Vaadin field's value as a user's typing would, through the component's own property. */
+    private void setValue(String css, String value) {
+        browser.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", visible(css), value);
+    }
+
+    @Test
+    void aMembersAdministratorHostsAForumFromTheForumsPage() throws Exception {
+        open(1400, 1000);
+        browser.get(base + "communities/chuannan-yuxi/forums");
+        signIn("rongchang.admin");
+        browser.get(base + "communities/chuannan-yuxi/forums");
+        visible("#host-forum").click();
+        visible("#forum-form-submit").click();
+        WebElement refused = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-notification-card[contains(., '必填')]")));
+        assertThat(refused.getText()).startsWith("操作未完成：");
+        assertThat(browser.findElements(By.id("host-dialog"))).as("the form stays open with what was typed").isNotEmpty();
+
+        visible("#forum-form-title input").sendKeys("荣昌课博会校长论坛");
+        visible("#forum-form-venue input").sendKeys("荣昌区会议中心");
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(20);
+        setValue("#forum-form-starts", day + "T09:00");
+        setValue("#forum-form-ends", day + "T17:00");
+        setValue("#forum-form-closes", day.minusDays(2) + "T18:00");
+        visible("#forum-form-capacity input").sendKeys("80");
+        visible("#forum-form-submit").click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("forum-title"), "荣昌课博会校长论坛"));
+        assertThat(visible("#forum-when").getText()).contains(day + " 09:00", day + " 17:00");
+        assertThat(visible("#seats-left").getText()).isEqualTo("剩余名额：80 / 80");
+        assertThat(visible("#host-desk").isDisplayed()).isTrue();
     }
 }

@@ -127,6 +127,21 @@ class MembershipIT {
     }
 
     @Test
+    void aNewMembersSlugLeavesRoomForItsAdministratorsUsername() {
+        long id = apply("江阳区教育和体育局");
+        String tooLong = "j".repeat(58);
+        Api.Reply refused = api.post("api/v1/join-applications/" + id + "/decision", """
+                {"decision":"APPROVED","meeting":"第十一次联席会","meetingDate":"2026-11-20","slug":"%s"}""".formatted(tooLong),
+                Api.bearer(secretariat));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("最长 57 位");
+        List<String> pending = new ArrayList<>();
+        api.get(APPLICATIONS + "?status=PENDING&limit=200", Api.bearer(secretariat)).json().get("items")
+                .forEach(a -> pending.add(a.get("name").asText()));
+        assertThat(pending).as("nothing was decided").contains("江阳区教育和体育局");
+    }
+
+    @Test
     void aRejectionNeedsAReasonAndIsFinal() {
         long id = apply("合江县教育和体育局");
         assertThat(api.post("api/v1/join-applications/" + id + "/decision", "{\"decision\":\"REJECTED\"}", Api.bearer(secretariat))
