@@ -14,6 +14,12 @@ public record ActivityView(long id, String community, String proposer, String ti
                            List<Pairing> pairings, String outcome, OffsetDateTime reportedAt,
                            List<Attachment> attachments, String cancellationReason, String createdBy, int version) {
 
+    /** Does the activity await the answer of member {@code tenant} (a slug)? */
+    public boolean awaitsAnswerOf(String tenant) {
+        return status == ActivityStatus.PROPOSED && organisers.stream()
+                .anyMatch(o -> o.tenant().equals(tenant) && o.response() == OrganiserResponse.PENDING);
+    }
+
     /** An organising member, its part and its answer. */
     public record Organiser(String tenant, String name, String part, OrganiserResponse response, String respondedBy,
                             OffsetDateTime respondedAt, String note) {

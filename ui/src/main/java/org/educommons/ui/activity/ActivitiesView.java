@@ -18,9 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
 import org.educommons.activity.Activities;
-import org.educommons.activity.ActivityStatus;
 import org.educommons.activity.ActivityView;
-import org.educommons.activity.OrganiserResponse;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.tenancy.CommunityDirectory;
@@ -76,13 +74,10 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
     private Div card(ActivityView a, Map<String, String> names, String us) {
         RouterLink link = new RouterLink(a.title(), ActivityPage.class, new RouteParameters("id", String.valueOf(a.id())));
         link.addClassName("activity-link");
-        link.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        link.addClassName("ec-card-title");
         Div badges = new Div(ActivityPage.badge(getTranslation("activity.type." + a.type()), "badge contrast"),
-                ActivityPage.badge(getTranslation("activity.status." + a.status()), a.status() == ActivityStatus.CANCELLED
-                        ? "badge error" : a.status() == ActivityStatus.PROPOSED ? "badge" : "badge success"));
-        boolean awaitingUs = a.status() == ActivityStatus.PROPOSED && a.organisers().stream()
-                .anyMatch(o -> o.tenant().equals(us) && o.response() == OrganiserResponse.PENDING);
-        if (awaitingUs) {
+                ActivityPage.statusBadge(a.status(), getTranslation("activity.status." + a.status())));
+        if (a.awaitsAnswerOf(us)) {
             Span mark = ActivityPage.badge(getTranslation("activity.awaiting-us"), "badge error primary");
             mark.addClassName("awaiting-us");
             badges.add(mark);
@@ -92,8 +87,7 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
         Div card = new Div(link, badges, new Div(new Span(getTranslation("activity.dates", a.startsOn(), a.endsOn()))),
                 new Div(new Span(getTranslation("activity.organisers") + "：" + organisers)));
         card.addClassName("activity-card");
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
+        card.addClassName("ec-card");
         return card;
     }
 

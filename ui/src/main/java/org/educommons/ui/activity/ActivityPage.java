@@ -31,7 +31,6 @@ import org.educommons.activity.Activities;
 import org.educommons.activity.ActivityEdit;
 import org.educommons.activity.ActivityStatus;
 import org.educommons.activity.ActivityView;
-import org.educommons.activity.OrganiserResponse;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.problem.ProblemException;
@@ -61,6 +60,12 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
         this.directory = directory;
         this.tenantContext = tenantContext;
         setMaxWidth("60em");
+    }
+
+    /** The activity's status as a badge: done and confirmed green, cancelled red. */
+    static Span statusBadge(ActivityStatus status, String text) {
+        return badge(text, status == ActivityStatus.CANCELLED ? "badge error"
+                : status == ActivityStatus.PROPOSED ? "badge" : "badge success");
     }
 
     /** A small Lumo badge. */
@@ -97,8 +102,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
         title = a.title();
         H2 heading = new H2(a.title());
         heading.setId("activity-title");
-        Span status = badge(getTranslation("activity.status." + a.status()), a.status() == ActivityStatus.CANCELLED
-                ? "badge error" : a.status() == ActivityStatus.PROPOSED ? "badge" : "badge success");
+        Span status = statusBadge(a.status(), getTranslation("activity.status." + a.status()));
         status.setId("activity-status");
         add(heading, new Div(badge(getTranslation("activity.type." + a.type()), "badge contrast"), status),
                 new Span(getTranslation("activity.dates", a.startsOn(), a.endsOn())));
@@ -137,9 +141,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
         if (a.cancellationReason() != null) {
             add(new Paragraph(getTranslation("activity.cancellation-reason", a.cancellationReason())));
         }
-        boolean awaitingUs = a.status() == ActivityStatus.PROPOSED && a.organisers().stream()
-                .anyMatch(o -> o.tenant().equals(us) && o.response() == OrganiserResponse.PENDING);
-        if (admin && awaitingUs) {
+        if (admin && a.awaitsAnswerOf(us)) {
             add(answer());
         }
         if (admin && a.proposer().equals(us)) {

@@ -93,7 +93,7 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
     private Div card(ForumView f, String host) {
         RouterLink link = new RouterLink(f.title(), ForumPage.class, new RouteParameters("id", String.valueOf(f.id())));
         link.addClassName("forum-link");
-        link.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        link.addClassName("ec-card-title");
         Span seats = new Span(f.seatsLeft() > 0 ? getTranslation("forum.seats-left", f.seatsLeft(), f.capacity())
                 : getTranslation("forum.full"));
         seats.getElement().getThemeList().add(f.seatsLeft() > 0 ? "badge success" : "badge error");
@@ -105,8 +105,7 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
                 line(getTranslation("forum.when", BeijingTime.minutes(f.startsAt()), BeijingTime.minutes(f.endsAt()))),
                 line(getTranslation("forum.venue", f.venue())), new Div(seats, new Span(" "), window));
         card.addClassName("forum-card");
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)").set("width", "100%").set("box-sizing", "border-box");
+        card.addClassName("ec-card");
         return card;
     }
 
