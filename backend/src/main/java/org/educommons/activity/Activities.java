@@ -305,10 +305,11 @@ public class Activities {
     }
 
     /**
-     * School pairs (结对帮扶) of the community's confirmed and finished activities, optionally only
-     * those of one member ({@code tenant}) or in force on {@code activeOn}.
+     * School pairs (结对帮扶) of the community's confirmed and finished activities by id, a page at a
+     * time, optionally only those of one member ({@code tenant}) or in force on {@code activeOn}.
      */
-    public List<ActivityView.Pairing> pairings(CommunitySlug communitySlug, String tenant, LocalDate activeOn) {
+    public Page<ActivityView.Pairing> pairings(CommunitySlug communitySlug, String tenant, LocalDate activeOn, String cursor,
+                                               Integer limit) {
         AccountPrincipal caller = tenantContext.requireCaller();
         Community community = directory.find(communitySlug);
         Map<String, Long> members = members(community);
@@ -319,9 +320,10 @@ public class Activities {
         if (tenant != null && !tenant.isBlank() && member == null) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("tenant", "validation.not-a-member", tenant)));
         }
-        List<Object> params = new ArrayList<>(List.of(community.id()));
+        int size = Page.limit(limit);
+        List<Object> params = new ArrayList<>(List.of(community.id(), Page.longCursor(cursor, 0)));
         StringBuilder sql = new StringBuilder(PAIRING_COLUMNS)
-                .append(" where a.community_id = ?1 and a.status in ('CONFIRMED', 'DONE')");
+                .append(" where a.community_id = ?1 and p.id > ?2 and a.status in ('CONFIRMED', 'DONE')");
         if (member != null) {
             params.add(member);
             sql.append(" and ?").append(params.size()).append(" in (p.supporting_tenant_id, p.supported_tenant_id)");
@@ -330,13 +332,13 @@ public class Activities {
             params.add(activeOn);
             sql.append(" and cast(?").append(params.size()).append(" as date) between p.starts_on and p.ends_on");
         }
-        var query = em.createNativeQuery(sql.append(" order by p.starts_on, p.id").toString());
+        var query = em.createNativeQuery(sql.append(" order by p.id").toString()).setMaxResults(size + 1);
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(Activities::pairing).toList();
+        return Page.of(rows.stream().map(Activities::pairing).toList(), size, p -> String.valueOf(p.id()));
     }
 
     // --- helpers --------------------------------------------------------------------------------

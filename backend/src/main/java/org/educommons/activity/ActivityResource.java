@@ -107,18 +107,19 @@ public class ActivityResource {
 
     @GET
     @Path("communities/{community}/school-pairings")
-    @Operation(summary = "School pairs (结对帮扶) of the community's confirmed activities; filter by member and by a "
+    @Operation(summary = "School pairs (结对帮扶) of the community's confirmed activities (cursor-paged); filter by member and by a "
             + "day they are in force (activeOn=YYYY-MM-DD)")
-    public List<ActivityView.Pairing> pairings(@PathParam("community") String community,
+    public Page<ActivityView.Pairing> pairings(@PathParam("community") String community,
                                                @QueryParam("tenant") String tenant,
-                                               @QueryParam("activeOn") String activeOn) {
+                                               @QueryParam("activeOn") String activeOn, @QueryParam("cursor") String cursor,
+                                               @QueryParam("limit") Integer limit) {
         LocalDate day;
         try {
             day = activeOn == null || activeOn.isBlank() ? null : LocalDate.parse(activeOn.trim());
         } catch (DateTimeParseException e) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("activeOn", "validation.date")));
         }
-        return activities.pairings(Requests.community(community), tenant, day);
+        return activities.pairings(Requests.community(community), tenant, day, cursor, limit);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

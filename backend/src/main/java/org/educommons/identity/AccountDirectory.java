@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.educommons.platform.api.Page;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantTransactional;
@@ -40,11 +41,17 @@ public class AccountDirectory {
     }
 
     /** Accounts of the caller's tenant, ordered by username. */
-    public List<AccountView> accountsOfMyTenant() {
+    public Page<AccountView> accountsOfMyTenant(String cursor, Integer limit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN, Role.PLATFORM_OPERATOR);
-        return em.createQuery("select a from Account a where a.tenantId = :tenant order by a.username", Account.class)
+        int size = Page.limit(limit);
+        List<AccountView> accounts = em.createQuery("""
+                        select a from Account a where a.tenantId = :tenant and a.username > :after order by a.username""",
+                        Account.class)
                 .setParameter("tenant", caller.tenantId())
+                .setParameter("after", cursor == null ? "" : cursor)
+                .setMaxResults(size + 1)
                 .getResultList().stream().map(AccountView::of).toList();
+        return Page.of(accounts, size, AccountView::username);
     }
 
     /** One account of the caller's tenant; other tenants' accounts do not exist for the caller. */

@@ -1,6 +1,5 @@
 package org.educommons.identity;
 
-import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,11 +17,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.Page;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.TenantContext;
 
@@ -91,8 +92,9 @@ public class IdentityResource {
     @Path("accounts")
     @Operation(summary = "Accounts of the caller's tenant (tenant admins)")
     @SecurityRequirement(name = "bearer")
-    public List<AccountDirectory.AccountView> accounts() {
-        return accounts.accountsOfMyTenant();
+    public Page<AccountDirectory.AccountView> accounts(@QueryParam("cursor") String cursor,
+                                                      @QueryParam("limit") Integer limit) {
+        return accounts.accountsOfMyTenant(cursor, limit);
     }
 
     @GET

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 
@@ -47,9 +48,10 @@ public class CommunityResource {
     @GET
     @Path("communities/{slug}/schools")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Schools of the community's members, in roster order (members only; filter by tenant)")
-    public List<Schools.School> schools(@PathParam("slug") String slug, @QueryParam("tenant") String tenant) {
-        return schools.schools(Requests.community(slug), tenant);
+    @Operation(summary = "Schools of the community's members by id (members only; filter by tenant; cursor-paged)")
+    public Page<Schools.School> schools(@PathParam("slug") String slug, @QueryParam("tenant") String tenant,
+                                        @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return schools.schools(Requests.community(slug), tenant, cursor, limit);
     }
 
     @GET

@@ -93,8 +93,9 @@ public class WorkPlanResource {
     @GET
     @Path("plan-items/{id}/history")
     @Operation(summary = "What changed on a published item: when, who, the progress note, before and after")
-    public List<PlanItemChange> history(@PathParam("id") long id) {
-        return plans.history(id);
+    public Page<PlanItemChange> history(@PathParam("id") long id, @QueryParam("cursor") String cursor,
+                                        @QueryParam("limit") Integer limit) {
+        return plans.history(id, cursor, limit);
     }
 
     @POST

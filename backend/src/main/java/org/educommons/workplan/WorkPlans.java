@@ -168,16 +168,18 @@ public class WorkPlans {
     }
 
     /** The history of a published item (or of one's own item): what changed, who, when, why. */
-    public List<PlanItemChange> history(long id) {
+    public Page<PlanItemChange> history(long id, String cursor, Integer limit) {
         tenantContext.requireCaller();
         PlanItem item = visibleItem(id);
+        int size = Page.limit(limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select changed_at, changed_by, note, changes::text from plan_item_change
-                         where tenant_id = ?1 and item_id = ?2 order by id""")
-                .setParameter(1, item.tenantId()).setParameter(2, item.id())
+                        select id, changed_at, changed_by, note, changes::text from plan_item_change
+                         where tenant_id = ?1 and item_id = ?2 and id > ?3 order by id""")
+                .setParameter(1, item.tenantId()).setParameter(2, item.id()).setParameter(3, Page.longCursor(cursor, 0))
+                .setMaxResults(size + 1)
                 .getResultList();
-        return rows.stream().map(PlanItemChange::of).toList();
+        return Page.of(rows.stream().map(PlanItemChange::of).toList(), size, c -> String.valueOf(c.id()));
     }
 
     /** Publishes the caller's plan for {@code year}: every draft item becomes visible to the community. */

@@ -234,6 +234,21 @@ class ForumSeatsTest {
     }
 
     @Test
+    void theDatabaseRefusesRegistrationsOutsideTheWindowAndOfNonMembers() throws SQLException {
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.execute("update forum set registration_opens_at = now() + interval '1 day'");
+        }
+        assertThatThrownBy(() -> register(1, 1)).hasMessageContaining("is not open");
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.execute("update forum set registration_opens_at = now() - interval '1 day'");
+            s.execute("delete from community_membership where tenant_id = " + tenants[2]);
+        }
+        assertThatThrownBy(() -> register(2, 1)).hasMessageContaining("no member");
+        assertThat(register(1, 1)[1]).isEqualTo("CONFIRMED");
+        assertThat(confirmedPeople()).containsExactly("t1.p1");
+    }
+
+    @Test
     void aRepeatedRequestReturnsTheExistingRegistration() throws SQLException {
         String[] first = register(1, 1);
         String[] again = register(1, 1);

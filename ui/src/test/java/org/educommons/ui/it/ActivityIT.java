@@ -51,7 +51,7 @@ class ActivityIT {
 
     /** The id of a school of {@code tenant} in the demo community, by name. */
     private long school(String tenant, String name) {
-        JsonNode schools = api.get("api/v1/communities/chuannan-yuxi/schools?tenant=" + tenant, Api.bearer(luzhou)).json();
+        JsonNode schools = api.get("api/v1/communities/chuannan-yuxi/schools?tenant=" + tenant, Api.bearer(luzhou)).json().get("items");
         for (JsonNode s : schools) {
             if (s.get("name").get("zh").asText().equals(name)) {
                 assertThat(s.get("tenant").asText()).isEqualTo(tenant);

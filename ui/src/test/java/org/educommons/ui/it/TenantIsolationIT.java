@@ -48,9 +48,9 @@ class TenantIsolationIT {
         yongchuan = api.tokenFor("yongchuan.admin");
     }
 
-    private static List<String> usernames(JsonNode accounts) {
+    private static List<String> usernames(JsonNode page) {
         List<String> names = new ArrayList<>();
-        accounts.forEach(a -> names.add(a.get("username").asText()));
+        page.get("items").forEach(a -> names.add(a.get("username").asText()));
         return names;
     }
 
@@ -73,6 +73,15 @@ class TenantIsolationIT {
 
         assertThat(intruder.status()).isEqualTo(404);
         assertThat(intruder.body()).doesNotContain("luzhou");
+    }
+
+    @Test
+    void theAccountsComeAPageAtATime() {
+        JsonNode first = api.get("api/v1/accounts?limit=2", Api.bearer(luzhou)).json();
+        assertThat(usernames(first)).containsExactly("luzhou.admin", "luzhou.principal1");
+        JsonNode rest = api.get("api/v1/accounts?limit=10&cursor=" + first.get("nextCursor").asText(), Api.bearer(luzhou)).json();
+        assertThat(usernames(rest)).containsExactly("luzhou.principal2", "luzhou.principal3", "secretariat");
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
     }
 
     @Test

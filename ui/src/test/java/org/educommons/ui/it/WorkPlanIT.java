@@ -186,7 +186,7 @@ class WorkPlanIT {
                 Api.bearer(luzhou, "If-Match", done.header("ETag")));
         assertThat(reopened.status()).isEqualTo(409);
 
-        JsonNode history = api.get("api/v1/plan-items/" + id + "/history", Api.bearer(yongchuan)).json();
+        JsonNode history = api.get("api/v1/plan-items/" + id + "/history", Api.bearer(yongchuan)).json().get("items");
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("changedBy").asText()).isEqualTo("luzhou.admin");
         assertThat(history.get(0).get("note").asText()).isEqualTo("首批3所学校已开展");
