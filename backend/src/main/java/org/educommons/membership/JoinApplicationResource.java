@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,6 +36,9 @@ public class JoinApplicationResource {
 
     @Context
     UriInfo uriInfo;
+
+    @Context
+    HttpHeaders headers;
 
     /** Body of an invitation acceptance. */
     public record Acceptance(String token, String password) {
@@ -61,16 +65,20 @@ public class JoinApplicationResource {
     @POST
     @Path("join-applications/{id}/meeting")
     @Operation(summary = "Put an open application on the agenda of a joint council meeting ({\"meeting\",\"meetingDate\"}); "
-            + "the applicant is told")
-    public JoinApplicationView schedule(@PathParam("id") long id, JoinApplications.Meeting meeting) {
-        return applications.schedule(id, Requests.requireBody(meeting));
+            + "the applicant is told; needs If-Match with the application's version")
+    public Response schedule(@PathParam("id") long id, JoinApplications.Meeting meeting) {
+        JoinApplicationView scheduled = applications.schedule(id, Requests.ifMatchVersion(headers), Requests.requireBody(meeting));
+        return Response.ok(scheduled).tag(Requests.etag(scheduled.version())).build();
     }
 
     @POST
     @Path("join-applications/{id}/decision")
-    @Operation(summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason")
+    @Operation(summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason "
+            + "(an If-Match with the application's version is checked when given)")
     public Object decide(@PathParam("id") long id, Decision decision) {
-        return applications.decide(id, Requests.requireBody(decision));
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        Integer version = ifMatch == null || ifMatch.isBlank() ? null : Requests.ifMatchVersion(headers);
+        return applications.decide(id, version, Requests.requireBody(decision));
     }
 
     @POST

@@ -88,7 +88,7 @@ public class JoinApplications {
             throw e;
         }
         return new JoinApplicationView(id, communitySlug.value(), input.name().trim(), input.nameEn(), input.parsedKind().name(),
-                input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now());
+                input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now(), 0);
     }
 
     /** The community's applications by id, a page at a time, optionally of one status (its secretariat only). */
@@ -116,11 +116,14 @@ public class JoinApplications {
      * The secretariat puts an open application on the agenda of a joint council meeting (名称/届次
      * and date); the applicant is told. Scheduling again moves it to another meeting.
      */
-    public JoinApplicationView schedule(long applicationId, Meeting meeting) {
+    public JoinApplicationView schedule(long applicationId, int expectedVersion, Meeting meeting) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
         JoinApplicationView application = application(applicationId);
         if (!"PENDING".equals(application.status())) {
             throw new ProblemException(409, "application-decided", application.name());
+        }
+        if (application.version() != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
         }
         List<FieldError> errors = new ArrayList<>();
         if (meeting.meeting() == null || meeting.meeting().isBlank()) {
@@ -135,12 +138,12 @@ public class JoinApplications {
             throw new ProblemException(400, "invalid-input", errors);
         }
         int scheduled = em.createNativeQuery(
-                        "update join_application set meeting = ?1, meeting_date = ?2 where id = ?3 and status = 'PENDING'")
+                        "update join_application set meeting = ?1, meeting_date = ?2 where id = ?3 and status = 'PENDING' and version = ?4")
                 .setParameter(1, meeting.meeting().trim()).setParameter(2, meeting.meetingDate())
-                .setParameter(3, application.id())
+                .setParameter(3, application.id()).setParameter(4, expectedVersion)
                 .executeUpdate();
-        if (scheduled == 0) { // decided meanwhile
-            throw new ProblemException(409, "application-decided", application.name());
+        if (scheduled == 0) { // changed meanwhile
+            throw new ProblemException(412, "precondition-failed");
         }
         audit.record("join-application", application.id(), "schedule", Map.of(
                 "meeting", java.util.Arrays.asList(application.meeting(), meeting.meeting().trim()),
@@ -155,12 +158,18 @@ public class JoinApplications {
     public record Meeting(String meeting, java.time.LocalDate meetingDate) {
     }
 
-    /** Records the joint council's decision (its community's secretariat only). */
-    public Object decide(long applicationId, Decision decision) {
+    /**
+     * Records the joint council's decision (its community's secretariat only); with
+     * {@code expectedVersion}, only on the application as the caller last saw it (412 otherwise).
+     */
+    public Object decide(long applicationId, Integer expectedVersion, Decision decision) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
         JoinApplicationView application = application(applicationId);
         if (!"PENDING".equals(application.status())) {
             throw new ProblemException(409, "application-decided", application.name());
+        }
+        if (expectedVersion != null && application.version() != expectedVersion) {
+            throw new ProblemException(412, "precondition-failed");
         }
         String verdict = decision == null || decision.decision() == null ? "" : decision.decision().trim();
         decision = decision.onMeeting(application.meeting(), application.meetingDate());
@@ -257,7 +266,7 @@ public class JoinApplications {
 
     private static final String COLUMNS = """
             select a.id, c.slug, a.name_zh, a.name_en, a.kind, a.region, a.contact_name, a.contact_email, a.reason,
-                   a.status, a.meeting, a.meeting_date, a.rejection_reason, t.slug, a.created_at
+                   a.status, a.meeting, a.meeting_date, a.rejection_reason, t.slug, a.created_at, a.version
               from join_application a join community c on c.id = a.community_id
               left join tenant t on t.id = a.tenant_id
             """;
@@ -276,7 +285,7 @@ public class JoinApplications {
         return new JoinApplicationView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
                 (String) r[10], r[11] == null ? null : java.time.LocalDate.parse(r[11].toString()), (String) r[12],
-                (String) r[13], SqlValues.offsetDateTime(r[14]));
+                (String) r[13], SqlValues.offsetDateTime(r[14]), ((Number) r[15]).intValue());
     }
 
     private Community requireSecretariat(CommunitySlug slug) {

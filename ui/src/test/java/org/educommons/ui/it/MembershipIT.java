@@ -88,19 +88,24 @@ class MembershipIT {
     void theSecretariatPutsAnApplicationOnAMeetingsAgendaAndDecidesThere() throws Exception {
         long id = apply("纳溪区教育局");
         String schedule = "api/v1/join-applications/" + id + "/meeting";
-        assertThat(api.post(schedule, "{\"meeting\":\"第十二次联席会\",\"meetingDate\":\"2027-03-01\"}",
-                Api.bearer(api.tokenFor("luzhou.admin"))).status()).isEqualTo(403);
-        Api.Reply incomplete = api.post(schedule, "{\"meeting\":\" \"}", Api.bearer(secretariat));
+        String meeting = "{\"meeting\":\"第十二次联席会\",\"meetingDate\":\"2027-03-01\"}";
+        String version = "\"" + versionOf(id) + "\"";
+        assertThat(api.post(schedule, meeting, Api.bearer(api.tokenFor("luzhou.admin"), "If-Match", version)).status())
+                .isEqualTo(403);
+        assertThat(api.post(schedule, meeting, Api.bearer(secretariat)).status()).as("no If-Match").isEqualTo(428);
+        Api.Reply incomplete = api.post(schedule, "{\"meeting\":\" \"}", Api.bearer(secretariat, "If-Match", version));
         assertThat(incomplete.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();
         incomplete.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).containsExactly("meeting", "meetingDate");
 
-        Api.Reply scheduled = api.post(schedule, "{\"meeting\":\"第十二次联席会\",\"meetingDate\":\"2027-03-01\"}",
-                Api.bearer(secretariat));
+        Api.Reply scheduled = api.post(schedule, meeting, Api.bearer(secretariat, "If-Match", version));
         assertThat(scheduled.status()).isEqualTo(200);
         assertThat(scheduled.json().get("status").asText()).isEqualTo("PENDING");
         assertThat(scheduled.json().get("meeting").asText()).isEqualTo("第十二次联席会");
+        assertThat(scheduled.header("ETag")).isNotEqualTo(version);
+        assertThat(api.post(schedule, "{\"meeting\":\"第十三次联席会\",\"meetingDate\":\"2027-09-01\"}",
+                Api.bearer(secretariat, "If-Match", version)).status()).as("a stale version").isEqualTo(412);
 
         JsonNode pending = api.get(APPLICATIONS + "?status=PENDING&limit=200", Api.bearer(secretariat)).json().get("items");
         List<String> onAgenda = new ArrayList<>();
@@ -123,7 +128,27 @@ class MembershipIT {
         assertThat(rejected.json().get("meeting").asText()).isEqualTo("第十二次联席会");
         assertThat(rejected.json().get("meetingDate").asText()).isEqualTo("2027-03-01");
         assertThat(api.post(schedule, "{\"meeting\":\"第十三次联席会\",\"meetingDate\":\"2027-09-01\"}",
-                Api.bearer(secretariat)).status()).as("decided already").isEqualTo(409);
+                Api.bearer(secretariat, "If-Match", scheduled.header("ETag"))).status()).as("decided already").isEqualTo(409);
+    }
+
+    /** The version of application {@code id} as the secretariat lists it. */
+    private int versionOf(long id) {
+        for (JsonNode a : api.get(APPLICATIONS + "?limit=200", Api.bearer(secretariat)).json().get("items")) {
+            if (a.get("id").asLong() == id) {
+                return a.get("version").asInt();
+            }
+        }
+        throw new AssertionError("no application " + id);
+    }
+
+    @Test
+    void aStaleDecisionIsRefusedWhenItSaysWhichVersionItSaw() {
+        long id = apply("龙马潭区教育局");
+        String stale = "\"" + (versionOf(id) + 1) + "\"";
+        Api.Reply refused = api.post("api/v1/join-applications/" + id + "/decision",
+                "{\"decision\":\"REJECTED\",\"reason\":\"材料不全\"}", Api.bearer(secretariat, "If-Match", stale));
+        assertThat(refused.status()).isEqualTo(412);
+        assertThat(versionOf(id)).as("nothing changed").isEqualTo(Integer.parseInt(stale.replace("\"", "")) - 1);
     }
 
     @Test
