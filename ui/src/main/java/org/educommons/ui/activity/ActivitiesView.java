@@ -25,7 +25,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
-import org.educommons.ui.identity.LoginView;
+import org.educommons.ui.Routes;
 
 /**
  * A community's joint activities as the caller's member sees them: confirmed ones, and those it
@@ -48,8 +48,7 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (tenantContext.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
+        if (Routes.signInFirst(event, tenantContext)) {
             return;
         }
         CommunitySlug community = Requests.community(event.getRouteParameters().get("community").orElse(""));

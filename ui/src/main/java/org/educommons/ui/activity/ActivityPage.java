@@ -33,12 +33,11 @@ import org.educommons.activity.ActivityStatus;
 import org.educommons.activity.ActivityView;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
-import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
-import org.educommons.ui.identity.LoginView;
+import org.educommons.ui.Routes;
 
 /**
  * One joint activity: organisers and their answers, schools, plan items, school pairs, outcome.
@@ -78,16 +77,10 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (tenantContext.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
+        if (Routes.signInFirst(event, tenantContext)) {
             return;
         }
-        String raw = event.getRouteParameters().get("id").orElse("");
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("activity", raw);
-        }
+        id = Routes.id(event, "activity");
         render();
     }
 

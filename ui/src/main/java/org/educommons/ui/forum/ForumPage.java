@@ -50,12 +50,11 @@ import org.educommons.forum.SessionView;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.i18n.BeijingTime;
-import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
-import org.educommons.ui.identity.LoginView;
+import org.educommons.ui.Routes;
 
 /**
  * One forum: when and where, seats left, the agenda; for a principal, their registration (register,
@@ -84,16 +83,10 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (tenantContext.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
+        if (Routes.signInFirst(event, tenantContext)) {
             return;
         }
-        String raw = event.getRouteParameters().get("id").orElse("");
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("forum", raw);
-        }
+        id = Routes.id(event, "forum");
         render();
     }
 

@@ -42,7 +42,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
-import org.educommons.ui.identity.LoginView;
+import org.educommons.ui.Routes;
 
 /** The forums of a community, newest plans first, for its members: when, where, seats left. */
 @Route(value = "communities/:community/forums", layout = MainLayout.class)
@@ -62,8 +62,7 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (tenantContext.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
+        if (Routes.signInFirst(event, tenantContext)) {
             return;
         }
         CommunitySlug community = Requests.community(event.getRouteParameters().get("community").orElse(""));

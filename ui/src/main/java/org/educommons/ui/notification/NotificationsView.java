@@ -19,7 +19,7 @@ import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.platform.outbox.Inbox;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
-import org.educommons.ui.identity.LoginView;
+import org.educommons.ui.Routes;
 
 /** The signed-in person's notifications (站内通知), newest first, unread ones marked. */
 @Route(value = "me/notifications", layout = MainLayout.class)
@@ -37,8 +37,7 @@ public class NotificationsView extends VerticalLayout implements BeforeEnterObse
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (tenantContext.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
+        if (Routes.signInFirst(event, tenantContext)) {
             return;
         }
         render();

@@ -26,7 +26,7 @@ import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
-import org.educommons.ui.identity.LoginView;
+import org.educommons.ui.Routes;
 import org.educommons.workplan.CombinedPlan;
 import org.educommons.workplan.CombinedPlanWorkbook;
 import org.educommons.workplan.PlanItemView;
@@ -57,8 +57,7 @@ public class CombinedPlanView extends VerticalLayout implements BeforeEnterObser
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (tenantContext.caller().isEmpty()) {
-            event.forwardTo(LoginView.class);
+        if (Routes.signInFirst(event, tenantContext)) {
             return;
         }
         String community = event.getRouteParameters().get("community").orElse("");
