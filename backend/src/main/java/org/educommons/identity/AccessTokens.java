@@ -1,6 +1,7 @@
 package org.educommons.identity;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.educommons.platform.audit.AuditTrail;
 import org.educommons.tenancy.TenantTransactional;
 
 /**
@@ -25,6 +27,9 @@ public class AccessTokens {
 
     @Inject
     Logins logins;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     @ConfigProperty(name = "educommons.token.lifetime", defaultValue = "PT1H")
@@ -57,6 +62,9 @@ public class AccessTokens {
                 .setParameter(4, validFor.toSeconds())
                 .setParameter(5, scope)
                 .executeUpdate();
+        // the token itself is never recorded, only that one was issued, for what and for how long
+        audit.record("account", principal.accountId(), "token-issued",
+                Map.of("scope", scope, "validForSeconds", validFor.toSeconds()));
         return new Issued(token, "Bearer", validFor.toSeconds());
     }
 

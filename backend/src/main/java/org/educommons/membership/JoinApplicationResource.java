@@ -76,8 +76,7 @@ public class JoinApplicationResource {
     @Operation(summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason "
             + "(an If-Match with the application's version is checked when given)")
     public Object decide(@PathParam("id") long id, Decision decision) {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        Integer version = ifMatch == null || ifMatch.isBlank() ? null : Requests.ifMatchVersion(headers);
+        Integer version = Requests.optionalIfMatchVersion(headers);
         return applications.decide(id, version, Requests.requireBody(decision));
     }
 

@@ -37,6 +37,15 @@ public final class Requests {
     }
 
     /**
+     * The version the caller last saw, from {@code If-Match}, where a transition accepts one: null
+     * without the header, 412 when it cannot be a version of ours.
+     */
+    public static Integer optionalIfMatchVersion(HttpHeaders headers) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        return ifMatch == null || ifMatch.isBlank() ? null : ifMatchVersion(headers);
+    }
+
+    /**
      * The version the caller last saw, from {@code If-Match}: 428 without one, 412 when it cannot be
      * a version of ours.
      */

@@ -3,6 +3,7 @@ package org.educommons.platform.outbox;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.platform.api.Page;
+import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.i18n.Messages;
 import org.educommons.platform.problem.ProblemException;
@@ -31,6 +33,9 @@ public class Inbox {
 
     @Inject
     TenantContext tenantContext;
+
+    @Inject
+    AuditTrail audit;
 
     /** A notification as its reader sees it. */
     public record Notification(long id, String subject, String body, OffsetDateTime createdAt, OffsetDateTime readAt) {
@@ -77,20 +82,27 @@ public class Inbox {
         if (!mine) {
             throw ProblemException.notFound("notification", id);
         }
-        em.createNativeQuery("""
+        int marked = em.createNativeQuery("""
                         update notification set read_at = now()
                          where tenant_id = ?1 and account_id = ?2 and id = ?3 and read_at is null""")
                 .setParameter(1, caller.tenantId()).setParameter(2, caller.accountId()).setParameter(3, id)
                 .executeUpdate();
+        if (marked > 0) {
+            audit.record("notification", id, "read", Map.of());
+        }
     }
 
     /** Marks all the caller's notifications read; returns how many were unread. */
     public int markAllRead() {
         AccountPrincipal caller = tenantContext.requireCaller();
-        return em.createNativeQuery("""
+        int marked = em.createNativeQuery("""
                         update notification set read_at = now()
                          where tenant_id = ?1 and account_id = ?2 and read_at is null""")
                 .setParameter(1, caller.tenantId()).setParameter(2, caller.accountId())
                 .executeUpdate();
+        if (marked > 0) {
+            audit.record("notification", "all", "read", Map.of("count", marked));
+        }
+        return marked;
     }
 }

@@ -222,5 +222,25 @@ class MembershipIT {
         JsonNode luxianPart = combined.get("members").get(combined.get("members").size() - 1);
         assertThat(luxianPart.get("tenant").asText()).isEqualTo("luxian");
         assertThat(luxianPart.get("items").get(0).get("title").asText()).isEqualTo("泸县乡村学校结对帮扶");
+
+        // the writes made before anyone was signed in are in the trail of the tenant they concern
+        assertThat(trail(luxian)).containsSubsequence(
+                "luxian.admin account accept-invitation", "luxian.admin account token-issued",
+                "luxian.admin plan-item create", "luxian.admin work-plan publish");
+        // the test alliance's secretariat is 泸州's: its tenant admin reads the application in 泸州's trail
+        assertThat(trail(api.tokenFor("luzhou.admin"))).containsSubsequence(
+                "applicant:zhang@example.cn join-application apply " + id, "secretariat join-application approve " + id);
+        assertThat(trail(api.tokenFor("yongchuan.admin"))).noneMatch(e -> e.contains("join-application"));
+    }
+
+    /** The caller's tenant's audit trail, oldest first, as "actor entity action [entityId]". */
+    private List<String> trail(String token) {
+        Api.Reply reply = api.get("api/v1/audit?limit=200", Api.bearer(token));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        List<String> entries = new ArrayList<>();
+        reply.json().get("items").forEach(e -> entries.add(0, e.get("actor").asText() + " " + e.get("entity").asText()
+                + " " + e.get("action").asText() + ("join-application".equals(e.get("entity").asText())
+                ? " " + e.get("entityId").asText() : "")));
+        return entries;
     }
 }

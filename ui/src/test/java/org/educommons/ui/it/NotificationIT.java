@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -153,6 +154,15 @@ class NotificationIT {
                 .isEqualTo((int) unreadBefore + 1);
         assertThat(unread(second)).isZero();
         assertThat(api.get("api/v1/me/notifications", Api.bearer("not-a-token")).status()).isEqualTo(401);
+
+        // reading is a write too: 万盛's admin finds it in the tenant's trail, once per change
+        List<String> trail = new ArrayList<>();
+        api.get("api/v1/audit?limit=50", Api.bearer(api.tokenFor("wansheng.admin"))).json().get("items")
+                .forEach(e -> trail.add(e.get("actor").asText() + " " + e.get("entity").asText() + " "
+                        + e.get("action").asText() + " " + e.get("entityId").asText() + " " + e.get("changes")));
+        assertThat(trail).contains("wansheng.principal2 notification read " + id + " {}",
+                "wansheng.principal2 notification read all {\"count\":" + (unreadBefore + 1) + "}");
+        assertThat(trail).filteredOn(e -> e.startsWith("wansheng.principal2 notification read " + id)).hasSize(1);
     }
 
     @Test
