@@ -93,6 +93,8 @@ public class Forum {
         registrationOpensAt = changed(changes, "registrationOpensAt", registrationOpensAt, in.registrationOpensAt());
         registrationClosesAt = changed(changes, "registrationClosesAt", registrationClosesAt, in.registrationClosesAt());
         capacity = changed(changes, "capacity", capacity, in.capacity());
+        approvalRequired = changed(changes, "approvalRequired", approvalRequired, Boolean.TRUE.equals(in.approvalRequired()));
+        planItemId = changed(changes, "planItem", planItemId, in.planItem());
         return changes;
     }
 

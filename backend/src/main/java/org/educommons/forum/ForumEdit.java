@@ -6,13 +6,17 @@ import java.util.Map;
 
 /**
  * A partial change the host makes to a forum: fields left out (null) stay as they are. More
- * seats go to the waitlist in order; fewer than are confirmed is refused.
+ * seats go to the waitlist in order; fewer than are confirmed is refused. {@code quotas}, when
+ * given, replaces the whole share-out ({@code {}} removes every quota); {@code planItem} links
+ * another plan item, {@code 0} unlinks it. Turning approval off leaves registrations already
+ * awaiting approval to the host's decision.
  */
 public record ForumEdit(String title, String description, String venue, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                        OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, Integer capacity) {
+                        OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, Integer capacity,
+                        Boolean approvalRequired, Map<String, Integer> quotas, Long planItem) {
 
-    /** The forum with this edit applied, as input to validate (quotas as they are, agenda checked apart). */
-    ForumInput merge(Forum current, Map<String, Integer> quotas) {
+    /** The forum with this edit applied, as input to validate (the agenda is checked apart). */
+    ForumInput merge(Forum current, Map<String, Integer> currentQuotas) {
         return new ForumInput(
                 title != null ? title : current.title(),
                 description != null ? description : current.description(),
@@ -22,6 +26,9 @@ public record ForumEdit(String title, String description, String venue, OffsetDa
                 registrationOpensAt != null ? registrationOpensAt : current.registrationOpensAt(),
                 registrationClosesAt != null ? registrationClosesAt : current.registrationClosesAt(),
                 capacity != null ? capacity : current.capacity(),
-                current.approvalRequired(), quotas, current.planItemId(), List.of());
+                approvalRequired != null ? approvalRequired : current.approvalRequired(),
+                quotas != null ? quotas : currentQuotas,
+                planItem == null ? current.planItemId() : planItem == 0 ? null : planItem,
+                List.of());
     }
 }

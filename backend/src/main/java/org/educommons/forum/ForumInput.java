@@ -18,7 +18,8 @@ public record ForumInput(String title, String description, String venue, OffsetD
                          Map<String, Integer> quotas, Long planItem, List<SessionInput> agenda) {
 
     public ForumInput {
-        quotas = quotas == null ? Map.of() : Map.copyOf(quotas);
+        // a member may be sent with no seats (null): kept, so that errors() names it instead of failing
+        quotas = quotas == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quotas));
         agenda = agenda == null ? List.of() : agenda.stream().filter(java.util.Objects::nonNull).toList();
     }
 

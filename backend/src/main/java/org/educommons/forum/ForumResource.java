@@ -82,7 +82,8 @@ public class ForumResource {
     @Path("forums/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(summary = "The host changes its forum (fields left out stay); needs If-Match with the forum's ETag. "
-            + "Added seats go to the waitlist in order; fewer seats than confirmed is 409")
+            + "Added seats go to the waitlist in order; fewer seats than confirmed is 409. quotas replaces the whole "
+            + "share-out ({} removes it; a member below its confirmed seats is 409); planItem 0 unlinks the plan item")
     public Response edit(@PathParam("id") long id, ForumEdit edit) {
         ForumView forum = forums.edit(id, Requests.ifMatchVersion(headers), Requests.requireBody(edit));
         return Response.ok(forum).tag(Requests.etag(forum.version())).build();
@@ -176,10 +177,32 @@ public class ForumResource {
     @POST
     @Path("forums/{id}/agenda")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The host adds a keynote or a breakout group (with an optional capacity) to the agenda")
+    @Operation(summary = "The host adds a keynote or a breakout group (with an optional capacity) to the agenda; "
+            + "an If-Match with the forum's version is checked when given; the forum's new ETag comes back")
     public Response addSession(@PathParam("id") long id, SessionInput session) {
-        SessionView added = forums.addSession(id, Requests.requireBody(session));
-        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + id)).entity(added).build();
+        Forums.AgendaChange added = forums.addSession(id, Requests.optionalIfMatchVersion(headers), Requests.requireBody(session));
+        return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + id + "/agenda/" + added.session().id()))
+                .entity(added.session()).tag(Requests.etag(added.forumVersion())).build();
+    }
+
+    @PUT
+    @Path("forums/{id}/agenda/{sessionId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The host changes a session of the agenda (If-Match: the forum's version); a breakout group "
+            + "cannot shrink below the people who chose it (409)")
+    public Response replaceSession(@PathParam("id") long id, @PathParam("sessionId") long sessionId, SessionInput session) {
+        Forums.AgendaChange changed = forums.replaceSession(id, sessionId, Requests.ifMatchVersion(headers),
+                Requests.requireBody(session));
+        return Response.ok(changed.session()).tag(Requests.etag(changed.forumVersion())).build();
+    }
+
+    @DELETE
+    @Path("forums/{id}/agenda/{sessionId}")
+    @Operation(summary = "The host removes a session from the agenda (If-Match: the forum's version); a breakout group "
+            + "people have chosen stays until they choose another (409)")
+    public Response removeSession(@PathParam("id") long id, @PathParam("sessionId") long sessionId) {
+        Forums.AgendaChange removed = forums.removeSession(id, sessionId, Requests.ifMatchVersion(headers));
+        return Response.noContent().tag(Requests.etag(removed.forumVersion())).build();
     }
 
     /** Body of a breakout choice: the session id, or null for none. */

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -38,6 +40,8 @@ import org.educommons.tenancy.TenantTransactional;
 @TenantTransactional
 public class Forums {
 
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @PersistenceContext(unitName = "educommons")
     EntityManager em;
 
@@ -61,15 +65,7 @@ public class Forums {
         if (!members.containsValue(caller.tenantId())) {
             throw ProblemException.forbidden();
         }
-        List<FieldError> errors = new ArrayList<>(input.errors());
-        input.quotas().keySet().stream().filter(m -> !members.containsKey(m))
-                .forEach(m -> errors.add(new FieldError("quotas", "validation.not-a-member", m)));
-        if (input.planItem() != null && em.createNativeQuery(
-                        "select 1 from plan_item where tenant_id = ?1 and id = ?2 and community_id = ?3")
-                .setParameter(1, caller.tenantId()).setParameter(2, input.planItem()).setParameter(3, community.id())
-                .getResultList().isEmpty()) {
-            errors.add(new FieldError("planItem", "validation.forum.plan-item"));
-        }
+        List<FieldError> errors = errors(input, caller.tenantId(), community, members);
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-input", errors);
         }
@@ -84,6 +80,23 @@ public class Forums {
         input.agenda().forEach(session -> insertSession(forum, session));
         audit.record("forum", forum.id(), "create", Map.of("title", forum.title(), "capacity", forum.capacity()));
         return view(forum, caller);
+    }
+
+    /**
+     * Everything wrong with a forum as hosted or edited: its own rules, plus quotas only for
+     * members and a plan item only of the host's own plan in this community.
+     */
+    private List<FieldError> errors(ForumInput input, long host, Community community, Map<String, Long> members) {
+        List<FieldError> errors = new ArrayList<>(input.errors());
+        input.quotas().keySet().stream().filter(m -> !members.containsKey(m))
+                .forEach(m -> errors.add(new FieldError("quotas", "validation.not-a-member", m)));
+        if (input.planItem() != null && em.createNativeQuery(
+                        "select 1 from plan_item where tenant_id = ?1 and id = ?2 and community_id = ?3")
+                .setParameter(1, host).setParameter(2, input.planItem()).setParameter(3, community.id())
+                .getResultList().isEmpty()) {
+            errors.add(new FieldError("planItem", "validation.forum.plan-item"));
+        }
+        return errors;
     }
 
     /** Forums of a community, by id, a page at a time. */
@@ -307,7 +320,9 @@ public class Forums {
         }
         ForumView before = view(forum, caller);
         ForumInput merged = edit.merge(forum, before.quotas());
-        List<FieldError> errors = new ArrayList<>(merged.errors());
+        Community community = em.find(Community.class, forum.communityId());
+        Map<String, Long> members = members(community);
+        List<FieldError> errors = errors(merged, caller.tenantId(), community, members);
         for (SessionView session : before.agenda()) {
             if (merged.startsAt() != null && merged.endsAt() != null
                     && (session.startsAt().isBefore(merged.startsAt()) || session.endsAt().isAfter(merged.endsAt()))) {
@@ -330,7 +345,15 @@ public class Forums {
             }
             promoted = rows.stream().filter(r -> "PROMOTED".equals(r[0])).toList();
         }
+        boolean quotasChanged = !merged.quotas().equals(before.quotas());
+        if (quotasChanged) {
+            promoted = new ArrayList<>(promoted);
+            promoted.addAll(shareOut(forum, merged.quotas(), members));
+        }
         Map<String, List<Object>> changes = forum.apply(merged);
+        if (quotasChanged) {
+            changes.put("quotas", List.of(before.quotas().toString(), new java.util.TreeMap<>(merged.quotas()).toString()));
+        }
         em.flush();
         em.refresh(forum); // the version the database now holds, for the caller's next If-Match
         audit.record("forum", forum.id(), "update", changes);
@@ -341,13 +364,38 @@ public class Forums {
         return view(forum, caller);
     }
 
-    /** The host adds a keynote or a breakout group to the agenda of its forum. */
-    public SessionView addSession(long forumId, SessionInput input) {
-        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
-        Forum forum = visibleForum(forumId);
-        if (forum.hostTenantId() != caller.tenantId()) {
-            throw ProblemException.forbidden();
+    /**
+     * Replaces the forum's quotas under its lock; returns who moved up from the waitlist, in the
+     * columns of {@code forum_resize}. A member given fewer seats than it has confirmed is 409.
+     */
+    private List<Object[]> shareOut(Forum forum, Map<String, Integer> quotas, Map<String, Long> members) {
+        Map<String, Integer> byTenant = new LinkedHashMap<>();
+        quotas.forEach((member, seats) -> byTenant.put(String.valueOf(members.get(member)), seats));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select outcome, promoted_email, promoted_name, promoted_tenant, promoted_account, member_tenant
+                          from forum_set_quotas(?1, ?2, cast(?3 as jsonb))""")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, JSON.toJson(byTenant))
+                .getResultList();
+        if ("BELOW_CONFIRMED".equals(rows.get(0)[0])) {
+            long member = ((Number) rows.get(0)[5]).longValue();
+            String slug = members.entrySet().stream().filter(e -> e.getValue() == member).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+            throw new ProblemException(409, "quota-below-confirmed", slug, quotas.get(slug));
         }
+        return rows.stream().filter(r -> "PROMOTED".equals(r[0])).toList();
+    }
+
+    /** A change of a forum's agenda: the session as it now is (null once removed) and the forum's new version. */
+    public record AgendaChange(SessionView session, int forumVersion) {
+    }
+
+    /**
+     * The host adds a keynote or a breakout group to the agenda of its forum; with
+     * {@code seenVersion}, only to the forum as the host last saw it (412 otherwise).
+     */
+    public AgendaChange addSession(long forumId, Integer seenVersion, SessionInput input) {
+        Forum forum = agendaOf(forumId, seenVersion);
         List<FieldError> errors = input.errors("agenda", forum.startsAt(), forum.endsAt());
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-input", errors);
@@ -355,7 +403,111 @@ public class Forums {
         long id = insertSession(forum, input);
         audit.record("forum-session", id, "create", Map.of("forum", forum.id(), "title", input.title().trim(),
                 "kind", input.parsedKind().name()));
-        return agenda(forum).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        return agendaChanged(forum, id);
+    }
+
+    /**
+     * The host changes a session of its forum's agenda, as last seen ({@code seenVersion} of the
+     * forum, 412 otherwise). A breakout group that people have chosen cannot become smaller than
+     * they are, nor stop being a breakout group (409).
+     */
+    public AgendaChange replaceSession(long forumId, long sessionId, int seenVersion, SessionInput input) {
+        Forum forum = agendaOf(forumId, seenVersion);
+        List<FieldError> errors = input.errors("agenda", forum.startsAt(), forum.endsAt());
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
+        }
+        SessionView before = lockSession(forum, sessionId);
+        int chosen = chosenBreakout(forum, sessionId);
+        if (chosen > 0 && (input.parsedKind() != SessionKind.BREAKOUT || input.capacity() != null && input.capacity() < chosen)) {
+            throw new ProblemException(409, "breakout-below-chosen", before.title(), chosen);
+        }
+        em.createNativeQuery("""
+                        update forum_session set kind = ?1, title = ?2, speaker = ?3, room = ?4, starts_at = ?5, ends_at = ?6,
+                                                 capacity = cast(?7 as integer)
+                         where tenant_id = ?8 and forum_id = ?9 and id = ?10""")
+                .setParameter(1, input.parsedKind().name()).setParameter(2, input.title().trim())
+                .setParameter(3, blankToNull(input.speaker())).setParameter(4, blankToNull(input.room()))
+                .setParameter(5, input.startsAt()).setParameter(6, input.endsAt()).setParameter(7, input.capacity())
+                .setParameter(8, forum.hostTenantId()).setParameter(9, forum.id()).setParameter(10, sessionId)
+                .executeUpdate();
+        AgendaChange change = agendaChanged(forum, sessionId);
+        SessionView after = change.session();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("forum", forum.id());
+        for (Object[] field : List.of(new Object[] {"kind", before.kind(), after.kind()},
+                new Object[] {"title", before.title(), after.title()}, new Object[] {"speaker", before.speaker(), after.speaker()},
+                new Object[] {"room", before.room(), after.room()}, new Object[] {"capacity", before.capacity(), after.capacity()},
+                new Object[] {"startsAt", before.startsAt(), after.startsAt()}, new Object[] {"endsAt", before.endsAt(), after.endsAt()})) {
+            String was = field[1] == null ? null : field[1].toString();
+            String is = field[2] == null ? null : field[2].toString();
+            if (!java.util.Objects.equals(was, is)) {
+                changes.put((String) field[0], java.util.Arrays.asList(was, is));
+            }
+        }
+        audit.record("forum-session", sessionId, "update", changes);
+        return change;
+    }
+
+    /**
+     * The host removes a session from its forum's agenda, as last seen ({@code seenVersion}, 412
+     * otherwise); a breakout group people have chosen stays until they have chosen another (409).
+     */
+    public AgendaChange removeSession(long forumId, long sessionId, int seenVersion) {
+        Forum forum = agendaOf(forumId, seenVersion);
+        SessionView session = lockSession(forum, sessionId);
+        int chosen = chosenBreakout(forum, sessionId);
+        if (chosen > 0) {
+            throw new ProblemException(409, "breakout-in-use", session.title(), chosen);
+        }
+        em.createNativeQuery("delete from forum_session where tenant_id = ?1 and forum_id = ?2 and id = ?3")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, sessionId)
+                .executeUpdate();
+        audit.record("forum-session", sessionId, "delete", Map.of("forum", forum.id(), "title", session.title(),
+                "kind", session.kind().name()));
+        return agendaChanged(forum, sessionId);
+    }
+
+    /**
+     * The caller's own forum, for a change of its agenda: as the caller last saw it when it says
+     * ({@code seenVersion}, 412 otherwise). The agenda is part of the forum, so the change gives
+     * the forum a new version, checked against concurrent changes when the transaction writes.
+     */
+    private Forum agendaOf(long forumId, Integer seenVersion) {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Forum forum = visibleForum(forumId);
+        if (forum.hostTenantId() != caller.tenantId()) {
+            throw ProblemException.forbidden();
+        }
+        if (seenVersion != null && forum.version() != seenVersion) {
+            throw new ProblemException(412, "precondition-failed");
+        }
+        em.lock(forum, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        return forum;
+    }
+
+    private AgendaChange agendaChanged(Forum forum, long sessionId) {
+        em.flush(); // writes the forum's new version
+        SessionView session = agenda(forum).stream().filter(x -> x.id() == sessionId).findFirst().orElse(null);
+        return new AgendaChange(session, forum.version());
+    }
+
+    /** Locks a session of the forum against parallel breakout choices; 404 when the forum has no such session. */
+    private SessionView lockSession(Forum forum, long sessionId) {
+        if (em.createNativeQuery("select id from forum_session where tenant_id = ?1 and forum_id = ?2 and id = ?3 for update")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, sessionId)
+                .getResultList().isEmpty()) {
+            throw ProblemException.notFound("forum-session", sessionId);
+        }
+        return agenda(forum).stream().filter(x -> x.id() == sessionId).findFirst().orElseThrow();
+    }
+
+    /** How many confirmed people chose this breakout group. */
+    private int chosenBreakout(Forum forum, long sessionId) {
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from forum_registration
+                         where tenant_id = ?1 and breakout_session_id = ?2 and status = 'CONFIRMED'""")
+                .setParameter(1, forum.hostTenantId()).setParameter(2, sessionId).getSingleResult()).intValue();
     }
 
     /**

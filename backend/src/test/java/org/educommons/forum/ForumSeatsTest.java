@@ -328,4 +328,91 @@ class ForumSeatsTest {
         }
         assertThat(confirmedPeople()).hasSize(5);
     }
+
+    /** forum_set_quotas as the host (or, with {@code caller}, another tenant) calls it; returns the outcome rows. */
+    private List<String> setQuotas(int caller, String quotasByTenantIndex) throws SQLException {
+        String json = quotasByTenantIndex;
+        for (int t = 0; t < tenants.length; t++) {
+            json = json.replace("\"t" + t + "\"", "\"" + tenants[t] + "\"");
+        }
+        List<String> outcomes = new ArrayList<>();
+        try (Connection c = TestDatabase.appAs(db, tenants[caller]);
+             PreparedStatement p = c.prepareStatement(
+                     "select outcome, member_tenant, promoted_name from forum_set_quotas(?, ?, cast(? as jsonb))")) {
+            p.setLong(1, tenants[0]);
+            p.setLong(2, forum);
+            p.setString(3, json);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    outcomes.add(r.getString(1) + (r.getString(2) == null ? "" : " " + r.getString(2))
+                            + (r.getString(3) == null ? "" : " " + r.getString(3)));
+                }
+            }
+            c.commit();
+        }
+        return outcomes;
+    }
+
+    private int quotaOf(int tenant) throws SQLException {
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
+             ResultSet r = s.executeQuery("select coalesce(sum(seats), -1) from forum_quota where member_tenant_id = " + tenants[tenant])) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    @Test
+    void aNewShareOutNeverGoesBelowAMembersConfirmedSeatsAndFreedSeatsGoToItsWaitlistInOrder() throws SQLException {
+        register(0, 1);
+        register(0, 2);
+        String[] third = register(0, 3);
+        register(0, 4);
+        assertThat(third[1]).isEqualTo("WAITLISTED");
+
+        assertThat(setQuotas(0, "{\"t0\": 1}")).containsExactly("BELOW_CONFIRMED " + tenants[0]);
+        assertThat(quotaOf(0)).as("nothing changed").isEqualTo(2);
+        assertThatThrownBy(() -> setQuotas(1, "{\"t0\": 5}")).as("only the host shares seats out")
+                .isInstanceOf(SQLException.class).hasMessageContaining("only the host");
+
+        assertThat(setQuotas(0, "{\"t0\": 3, \"t1\": 1}")).containsExactly("SET", "PROMOTED 校长3");
+        assertThat(confirmedPeople()).containsExactly("t0.p1", "t0.p2", "t0.p3");
+        assertThat(quotaOf(1)).isEqualTo(1);
+        assertThat(setQuotas(0, "{}")).containsExactly("SET", "PROMOTED 校长4");
+        assertThat(quotaOf(0)).as("no quota: no limit of its own").isEqualTo(-1);
+    }
+
+    @Test
+    void aSmallerQuotaRacingThatMembersRegistrationsNeverLeavesMoreConfirmedThanTheQuota() throws Exception {
+        register(0, 1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        Future<List<String>> shareOut = pool.submit(() -> {
+            start.await();
+            return setQuotas(0, "{\"t0\": 1}");
+        });
+        for (int p = 2; p <= 4; p++) {
+            int person = p;
+            done.add(pool.submit(() -> {
+                start.await();
+                return register(0, person);
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        List<String> outcome = shareOut.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        int confirmed = confirmedPeople().size();
+        if (outcome.get(0).startsWith("SET")) {
+            assertThat(quotaOf(0)).isEqualTo(1);
+            assertThat(confirmed).isEqualTo(1);
+        } else {
+            assertThat(outcome).containsExactly("BELOW_CONFIRMED " + tenants[0]);
+            assertThat(quotaOf(0)).isEqualTo(2);
+            assertThat(confirmed).isEqualTo(2);
+        }
+    }
 }

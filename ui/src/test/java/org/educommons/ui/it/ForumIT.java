@@ -461,4 +461,144 @@ class ForumIT {
         assertThat(moved.json().get("capacity").asInt()).isEqualTo(3);
         assertThat(moved.header("ETag")).isNotEqualTo(current);
     }
+
+    /** The id of the first 2023 plan item of {@code tenant} in the demo community. */
+    private long planItemOf(String tenant) {
+        JsonNode plan = api.get("api/v1/communities/chuannan-yuxi/plans/2023?member=" + tenant, Api.bearer(luzhou)).json();
+        return plan.get("members").get(0).get("items").get(0).get("id").asLong();
+    }
+
+    private static List<String> errorFields(JsonNode problem) {
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
+    @Test
+    void theHostSharesSeatsOutAnewTurnsApprovalOnAndRelinksThePlanItem() {
+        long forum = host("名额调整论坛", 4, "{\"dazu\":1}", false);
+        String path = "api/v1/forums/" + forum;
+        String first = api.tokenFor("dazu.principal1");
+        String second = api.tokenFor("dazu.principal2");
+        assertThat(register(forum, first).json().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(register(forum, second).json().get("status").asText()).as("大足's one seat is taken").isEqualTo("WAITLISTED");
+        String etag = api.get(path, Api.bearer(luzhou)).header("ETag");
+
+        Api.Reply belowConfirmed = api.patch(path, "{\"quotas\":{\"dazu\":0}}", Api.bearer(luzhou, "If-Match", etag));
+        assertThat(belowConfirmed.status()).isEqualTo(409);
+        assertThat(belowConfirmed.json().get("type").asText()).endsWith("/problems/quota-below-confirmed");
+        Api.Reply invalid = api.patch(path, "{\"quotas\":{\"dazu\":2,\"chengdu\":1,\"tongliang\":-1}}",
+                Api.bearer(luzhou, "If-Match", etag));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(errorFields(invalid.json())).containsExactlyInAnyOrder("quotas", "quotas");
+        Api.Reply tooMany = api.patch(path, "{\"quotas\":{\"dazu\":3,\"tongliang\":2}}", Api.bearer(luzhou, "If-Match", etag));
+        assertThat(tooMany.status()).as("quotas beyond the capacity").isEqualTo(400);
+        assertThat(api.get(path, Api.bearer(luzhou)).json().get("quotas").get("dazu").asInt()).as("nothing changed").isOne();
+
+        Api.Reply shared = api.patch(path, "{\"quotas\":{\"dazu\":2,\"tongliang\":1}}", Api.bearer(luzhou, "If-Match", etag));
+        assertThat(shared.status()).as(shared.body()).isEqualTo(200);
+        assertThat(shared.json().get("quotas").get("dazu").asInt()).isEqualTo(2);
+        assertThat(shared.json().get("quotas").get("tongliang").asInt()).isOne();
+        List<String> statuses = new ArrayList<>();
+        api.get(path + "/registrations", Api.bearer(luzhou)).json().get("items")
+                .forEach(r -> statuses.add(r.get("person").asText() + " " + r.get("status").asText()));
+        assertThat(statuses).as("the freed quota went to the waitlist")
+                .containsExactly("dazu.principal1 CONFIRMED", "dazu.principal2 CONFIRMED");
+        assertThat(api.get("api/v1/me/notifications", Api.bearer(second)).body()).contains("候补转正：名额调整论坛");
+
+        long ours = planItemOf("luzhou");
+        etag = shared.header("ETag");
+        Api.Reply othersItem = api.patch(path, "{\"planItem\":" + planItemOf("yongchuan") + "}", Api.bearer(luzhou, "If-Match", etag));
+        assertThat(othersItem.status()).isEqualTo(400);
+        assertThat(errorFields(othersItem.json())).containsExactly("planItem");
+        Api.Reply approval = api.patch(path, "{\"approvalRequired\":true,\"planItem\":" + ours + ",\"quotas\":{}}",
+                Api.bearer(luzhou, "If-Match", etag));
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+        assertThat(approval.json().get("approvalRequired").asBoolean()).isTrue();
+        assertThat(approval.json().get("planItem").asLong()).isEqualTo(ours);
+        assertThat(approval.json().get("quotas")).isEmpty();
+        assertThat(register(forum, api.tokenFor("dazu.principal3")).json().get("status").asText()).isEqualTo("PENDING");
+
+        Api.Reply unlinked = api.patch(path, "{\"planItem\":0}", Api.bearer(luzhou, "If-Match", approval.header("ETag")));
+        assertThat(unlinked.status()).isEqualTo(200);
+        assertThat(unlinked.json().hasNonNull("planItem")).isFalse();
+        assertThat(unlinked.json().get("approvalRequired").asBoolean()).as("left out, so unchanged").isTrue();
+
+        List<String> trail = new ArrayList<>();
+        api.get("api/v1/audit?limit=50", Api.bearer(luzhou)).json().get("items").forEach(e -> trail.add(
+                e.get("entity").asText() + " " + e.get("entityId").asText() + " " + e.get("changes")));
+        assertThat(trail).anyMatch(e -> e.startsWith("forum " + forum) && e.contains("\"quotas\":[\"{dazu=1}\",\"{dazu=2, tongliang=1}\"]"));
+        assertThat(trail).anyMatch(e -> e.startsWith("forum " + forum) && e.contains("\"approvalRequired\":[\"false\",\"true\"]"));
+    }
+
+    @Test
+    void theHostChangesAndRemovesAgendaSessionsButNeverUnderThePeopleWhoChoseThem() {
+        long forum = host("议程调整论坛", 10, "{}", false);
+        String path = "api/v1/forums/" + forum;
+        JsonNode f = api.get(path, Api.bearer(luzhou)).json();
+        java.time.OffsetDateTime starts = java.time.OffsetDateTime.parse(f.get("startsAt").asText());
+        String group = """
+                {"kind":"BREAKOUT","title":"%s","room":"301","startsAt":"%s","endsAt":"%s","capacity":%d}""";
+        Api.Reply addedGroup = api.post(path + "/agenda", group.formatted("第一组：课堂教学", starts.plusHours(1), starts.plusHours(3), 3),
+                Api.bearer(luzhou));
+        assertThat(addedGroup.status()).isEqualTo(201);
+        assertThat(addedGroup.header("ETag")).as("the agenda is part of the forum").isNotEqualTo("\"" + f.get("version").asInt() + "\"");
+        long groupId = addedGroup.json().get("id").asLong();
+        Api.Reply addedKeynote = api.post(path + "/agenda", """
+                {"kind":"KEYNOTE","title":"开幕式","startsAt":"%s","endsAt":"%s"}""".formatted(starts, starts.plusMinutes(30)),
+                Api.bearer(luzhou, "If-Match", addedGroup.header("ETag")));
+        assertThat(addedKeynote.status()).isEqualTo(201);
+        long keynoteId = addedKeynote.json().get("id").asLong();
+        assertThat(api.post(path + "/agenda", """
+                {"kind":"KEYNOTE","title":"闭幕式","startsAt":"%s","endsAt":"%s"}""".formatted(starts, starts.plusMinutes(30)),
+                Api.bearer(luzhou, "If-Match", addedGroup.header("ETag"))).status()).as("a stale version").isEqualTo(412);
+
+        for (String principal : List.of("rongchang.principal1", "rongchang.principal2")) {
+            String token = api.tokenFor(principal);
+            long registration = register(forum, token).json().get("id").asLong();
+            assertThat(api.put(path + "/registrations/" + registration + "/breakout", "{\"session\":" + groupId + "}",
+                    Api.bearer(token)).status()).isEqualTo(200);
+        }
+
+        String etag = api.get(path, Api.bearer(luzhou)).header("ETag");
+        assertThat(etag).isEqualTo(addedKeynote.header("ETag"));
+        String session = path + "/agenda/" + groupId;
+        String smaller = group.formatted("第一组：课堂教学", starts.plusHours(1), starts.plusHours(3), 1);
+        assertThat(api.put(session, smaller, Api.bearer(luzhou)).status()).isEqualTo(428);
+        assertThat(api.put(session, smaller, Api.bearer(luzhou, "If-Match", addedGroup.header("ETag"))).status()).isEqualTo(412);
+        assertThat(api.put(session, smaller, Api.bearer(yongchuanAdmin(), "If-Match", etag)).status()).isEqualTo(403);
+        Api.Reply belowChosen = api.put(session, smaller, Api.bearer(luzhou, "If-Match", etag));
+        assertThat(belowChosen.status()).isEqualTo(409);
+        assertThat(belowChosen.json().get("detail").asText()).contains("2", "第一组：课堂教学");
+        Api.Reply toKeynote = api.put(session, """
+                {"kind":"KEYNOTE","title":"第一组：课堂教学","startsAt":"%s","endsAt":"%s"}""".formatted(starts.plusHours(1),
+                starts.plusHours(3)), Api.bearer(luzhou, "If-Match", etag));
+        assertThat(toKeynote.status()).isEqualTo(409);
+        Api.Reply outside = api.put(session, group.formatted("第一组", starts.minusDays(1), starts.plusHours(3), 2),
+                Api.bearer(luzhou, "If-Match", etag));
+        assertThat(outside.status()).isEqualTo(400);
+
+        Api.Reply changed = api.put(session, group.formatted("第一组：课堂教学改革", starts.plusHours(2), starts.plusHours(4), 2),
+                Api.bearer(luzhou, "If-Match", etag));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("title").asText()).isEqualTo("第一组：课堂教学改革");
+        assertThat(changed.json().get("seatsLeft").asInt()).isZero();
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(api.get(path, Api.bearer(luzhou)).header("ETag")).isEqualTo(changed.header("ETag"));
+        assertThat(api.patch(path, "{\"venue\":\"江津区会议中心\"}", Api.bearer(luzhou, "If-Match", etag)).status())
+                .as("the forum changed with its agenda").isEqualTo(412);
+
+        etag = changed.header("ETag");
+        Api.Reply inUse = api.delete(session, Api.bearer(luzhou, "If-Match", etag));
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.json().get("type").asText()).endsWith("/problems/breakout-in-use");
+        assertThat(api.delete(path + "/agenda/999999999", Api.bearer(luzhou, "If-Match", etag)).status()).isEqualTo(404);
+        Api.Reply removed = api.delete(path + "/agenda/" + keynoteId, Api.bearer(luzhou, "If-Match", etag));
+        assertThat(removed.status()).isEqualTo(204);
+        JsonNode agenda = api.get(path, Api.bearer(luzhou)).json().get("agenda");
+        assertThat(agenda).hasSize(1);
+        assertThat(agenda.get(0).get("title").asText()).isEqualTo("第一组：课堂教学改革");
+        assertThat(java.time.OffsetDateTime.parse(agenda.get(0).get("startsAt").asText()).isEqual(starts.plusHours(2))).isTrue();
+        assertThat(agenda.get(0).get("room").asText()).isEqualTo("301");
+    }
 }
