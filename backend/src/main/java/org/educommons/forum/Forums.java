@@ -379,9 +379,10 @@ public class Forums {
                 .getResultList();
         if ("BELOW_CONFIRMED".equals(rows.get(0)[0])) {
             long member = ((Number) rows.get(0)[5]).longValue();
-            String slug = members.entrySet().stream().filter(e -> e.getValue() == member).map(Map.Entry::getKey)
-                    .findFirst().orElseThrow();
-            throw new ProblemException(409, "quota-below-confirmed", slug, quotas.get(slug));
+            Membership membership = directory.roster(em.find(Community.class, forum.communityId())).stream()
+                    .filter(m -> m.tenant().id() == member).findFirst().orElseThrow();
+            throw new ProblemException(409, "quota-below-confirmed", membership.tenant().name(),
+                    quotas.get(membership.tenant().slug().value()));
         }
         return rows.stream().filter(r -> "PROMOTED".equals(r[0])).toList();
     }

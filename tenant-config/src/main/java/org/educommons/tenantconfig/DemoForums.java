@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.tenantconfig.ConfigFiles.ConfigFile;
 
 /**
@@ -51,8 +52,7 @@ public final class DemoForums {
         try (PreparedStatement s = owner.prepareStatement("""
                 insert into forum (tenant_id, community_id, title, description, venue, starts_at, ends_at,
                                    registration_opens_at, registration_closes_at, capacity, plan_item_id)
-                values (?, ?, ?, ?, ?, date_trunc('hour', now()) + make_interval(days => ?) + interval '1 hour',
-                        date_trunc('hour', now()) + make_interval(days => ?, hours => ?) + interval '1 hour',
+                values (?, ?, ?, ?, ?, ?, ? + make_interval(hours => ?),
                         now() - make_interval(days => ?), now() + make_interval(days => ?), ?, ?)
                 returning id""")) {
             s.setLong(1, host);
@@ -60,8 +60,11 @@ public final class DemoForums {
             s.setString(3, f.path("title").asText());
             s.setString(4, f.path("description").asText(null));
             s.setString(5, f.path("venue").asText());
-            s.setInt(6, f.path("startsInDays").asInt());
-            s.setInt(7, f.path("startsInDays").asInt());
+            // in the morning, Beijing time, as forums are (startsAt: "09:00" unless the file says otherwise)
+            java.time.OffsetDateTime starts = java.time.LocalDate.now(BeijingTime.ZONE).plusDays(f.path("startsInDays").asInt())
+                    .atTime(java.time.LocalTime.parse(f.path("startsAt").asText("09:00"))).atZone(BeijingTime.ZONE).toOffsetDateTime();
+            s.setObject(6, starts);
+            s.setObject(7, starts);
             s.setInt(8, f.path("durationHours").asInt(8));
             s.setInt(9, f.path("registrationOpensDaysAgo").asInt());
             s.setInt(10, f.path("registrationClosesInDays").asInt());

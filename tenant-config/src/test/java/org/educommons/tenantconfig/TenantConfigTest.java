@@ -136,6 +136,12 @@ class TenantConfigTest {
                 .hasSize(5)
                 .startsWith("KEYNOTE|乡村教育振兴与校长领导力|null|00:00:00|01:00:00")
                 .endsWith("BREAKOUT|第三组：“五育融合”与学校治理|20|03:00:00|02:00:00");
+        assertThat(rows("""
+                select to_char(f.starts_at at time zone 'Asia/Shanghai', 'HH24:MI'),
+                       to_char(f.ends_at at time zone 'Asia/Shanghai', 'HH24:MI'),
+                       (f.starts_at at time zone 'Asia/Shanghai')::date - (now() at time zone 'Asia/Shanghai')::date
+                  from forum f"""))
+                .as("in the morning, Beijing time, 30 days ahead, for 8 hours").containsExactly("09:00|17:00|30");
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class Messages {
         // always through MessageFormat, so that every text follows its rules (an apostrophe is written '')
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            resolved[i] = args[i] instanceof MessageKey k ? get(effective, k.key()) : args[i];
+            resolved[i] = args[i] instanceof Translatable t ? t.in(effective) : args[i];
         }
         return new MessageFormat(pattern, effective).format(resolved);
     }

@@ -23,6 +23,11 @@ class MessagesTest {
                 .isEqualTo("There is no community 'x'.");
         assertThat(Messages.get(Locale.SIMPLIFIED_CHINESE, "problem.not-found.detail", new MessageKey("entity.community"), "x"))
                 .isEqualTo("找不到共同体“x”。");
+        Translatable name = locale -> Messages.ENGLISH.equals(locale) ? "Dazu" : "大足区";
+        assertThat(Messages.get(Locale.ENGLISH, "problem.quota-below-confirmed.detail", name, 1))
+                .isEqualTo("More people of 'Dazu' are confirmed already; its quota cannot become 1.");
+        assertThat(Messages.get(Locale.SIMPLIFIED_CHINESE, "problem.quota-below-confirmed.detail", name, 1))
+                .isEqualTo("“大足区”已有更多人确认报名，名额不能减为 1。");
     }
 
     @Test

@@ -487,6 +487,7 @@ class ForumIT {
         Api.Reply belowConfirmed = api.patch(path, "{\"quotas\":{\"dazu\":0}}", Api.bearer(luzhou, "If-Match", etag));
         assertThat(belowConfirmed.status()).isEqualTo(409);
         assertThat(belowConfirmed.json().get("type").asText()).endsWith("/problems/quota-below-confirmed");
+        assertThat(belowConfirmed.json().get("detail").asText()).as("the member by its name").contains("大足").doesNotContain("dazu");
         Api.Reply invalid = api.patch(path, "{\"quotas\":{\"dazu\":2,\"chengdu\":1,\"tongliang\":-1}}",
                 Api.bearer(luzhou, "If-Match", etag));
         assertThat(invalid.status()).isEqualTo(400);
