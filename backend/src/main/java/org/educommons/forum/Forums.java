@@ -352,7 +352,8 @@ public class Forums {
         }
         Map<String, List<Object>> changes = forum.apply(merged);
         if (quotasChanged) {
-            changes.put("quotas", List.of(before.quotas().toString(), new java.util.TreeMap<>(merged.quotas()).toString()));
+            changes.put("quotas", List.of(new java.util.TreeMap<>(before.quotas()).toString(),
+                    new java.util.TreeMap<>(merged.quotas()).toString()));
         }
         em.flush();
         em.refresh(forum); // the version the database now holds, for the caller's next If-Match
