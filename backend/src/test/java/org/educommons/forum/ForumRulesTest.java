@@ -1,0 +1,202 @@
+package org.educommons.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.educommons.platform.problem.ProblemException.FieldError;
+import org.junit.jupiter.api.Test;
+
+/** The forum's rules that need no database: what a forum and its agenda must say, an edit, the exports. */
+class ForumRulesTest {
+
+    /** A fixed morning, Beijing time: 2026-12-25 09:00 +08:00. */
+    static final OffsetDateTime START = OffsetDateTime.of(2026, 12, 25, 9, 0, 0, 0, ZoneOffset.ofHours(8));
+
+    private static ForumInput forum(Integer capacity, Map<String, Integer> quotas, List<SessionInput> agenda) {
+        return new ForumInput("乡村教育振兴校长论坛", "说明", "泸州市会议中心", START, START.plusHours(8), START.minusDays(30),
+                START.minusDays(5), capacity, false, quotas, null, agenda);
+    }
+
+    private static List<String> errors(List<FieldError> errors) {
+        return errors.stream().map(e -> e.field() + ":" + e.messageKey()).toList();
+    }
+
+    @Test
+    void aWellFormedForumHasNoErrors() {
+        assertThat(forum(60, Map.of("luzhou", 12, "yongchuan", 8), List.of(
+                new SessionInput("KEYNOTE", "开幕式", "张教授", "主会场", START, START.plusHours(1), null),
+                new SessionInput("BREAKOUT", "第一组", null, "201", START.plusHours(3), START.plusHours(5), 20))).errors())
+                .isEmpty();
+    }
+
+    @Test
+    void everyMissingOrContradictoryFieldIsNamedAtOnce() {
+        ForumInput nothing = new ForumInput(" ", null, "", null, null, null, null, null, null, null, null, null);
+        assertThat(errors(nothing.errors())).containsExactly("title:validation.required", "venue:validation.required",
+                "startsAt:validation.required", "endsAt:validation.required", "registrationOpensAt:validation.required",
+                "registrationClosesAt:validation.required", "capacity:validation.forum.capacity");
+
+        ForumInput backwards = new ForumInput("t", null, "v", START, START.minusHours(1), START, START.minusDays(1), 0,
+                null, null, null, null);
+        assertThat(errors(backwards.errors())).containsExactly("endsAt:validation.forum.ends-before-start",
+                "registrationClosesAt:validation.forum.window", "capacity:validation.forum.capacity");
+
+        ForumInput lateWindow = new ForumInput("t", null, "v", START, START.plusHours(8), START.minusDays(1),
+                START.plusDays(1), 10, null, null, null, null);
+        assertThat(errors(lateWindow.errors())).containsExactly("registrationClosesAt:validation.forum.closes-after-end");
+        assertThat(errors(new ForumInput("x".repeat(201), null, "v", START, START.plusHours(1), START.minusDays(1),
+                START, 1, null, null, null, null).errors())).containsExactly("title:validation.too-long");
+    }
+
+    @Test
+    void quotasAreNonNegativeAndTogetherNoMoreThanTheCapacity() {
+        Map<String, Integer> withoutSeats = new HashMap<>();
+        withoutSeats.put("zigong", null);
+        withoutSeats.put("neijiang", -1);
+        assertThat(forum(10, withoutSeats, null).errors()).extracting(FieldError::messageKey)
+                .containsExactlyInAnyOrder("validation.forum.quota", "validation.forum.quota");
+        assertThat(errors(forum(10, Map.of("luzhou", 6, "yongchuan", 5), null).errors()))
+                .containsExactly("quotas:validation.forum.quotas-exceed-capacity");
+        assertThat(forum(10, Map.of("luzhou", 5, "yongchuan", 5, "jiangjin", 0), null).errors()).isEmpty();
+    }
+
+    @Test
+    void aSessionLiesWithinTheForumAndOnlyABreakoutGroupHasACapacity() {
+        SessionInput fine = new SessionInput("BREAKOUT", "第一组", null, null, START.plusHours(1), START.plusHours(2), 5);
+        assertThat(fine.errors("agenda", START, START.plusHours(8))).isEmpty();
+        assertThat(fine.parsedKind()).isEqualTo(SessionKind.BREAKOUT);
+
+        SessionInput bad = new SessionInput("LUNCH", " ", null, null, START.plusHours(2), START.plusHours(1), 0);
+        assertThat(errors(bad.errors("agenda", START, START.plusHours(8)))).containsExactly("agenda:validation.one-of",
+                "agenda:validation.forum.session-title", "agenda:validation.forum.session-times",
+                "agenda:validation.forum.session-capacity");
+
+        SessionInput outside = new SessionInput("KEYNOTE", "闭幕式", null, null, START.plusDays(1), START.plusDays(1).plusHours(1), 30);
+        List<FieldError> outsideErrors = outside.errors("agenda", START, START.plusHours(8));
+        assertThat(errors(outsideErrors)).containsExactly("agenda:validation.forum.session-outside",
+                "agenda:validation.forum.session-capacity");
+        assertThat(outsideErrors.get(0).args()).containsExactly("闭幕式");
+        assertThat(outside.errors("agenda", null, null)).as("no forum times known yet").hasSize(1);
+    }
+
+    @Test
+    void aForumsAgendaIsCheckedWithTheForum() {
+        ForumInput input = forum(10, null, List.of(
+                new SessionInput("KEYNOTE", "开幕式", null, null, START.minusHours(1), START, null)));
+        assertThat(errors(input.errors())).containsExactly("agenda:validation.forum.session-outside");
+    }
+
+    @Test
+    void anEditKeepsWhatItLeavesOutAndZeroUnlinksThePlanItem() {
+        ForumInput hosted = new ForumInput("原标题", "原说明", "泸州市会议中心", START, START.plusHours(8), START.minusDays(30),
+                START.minusDays(5), 60, true, Map.of("luzhou", 12), 7L, List.of());
+        Forum current = new Forum(1, 2, hosted, 7L);
+        Map<String, Integer> quotas = new LinkedHashMap<>(Map.of("luzhou", 12));
+
+        ForumInput untouched = new ForumEdit(null, null, null, null, null, null, null, null, null, null, null).merge(current, quotas);
+        assertThat(untouched).usingRecursiveComparison().isEqualTo(hosted);
+
+        ForumInput changed = new ForumEdit("新标题", null, "荣昌区会议中心", null, START.plusHours(9), null, null, 80, false,
+                Map.of("luzhou", 20, "rongchang", 10), 0L).merge(current, quotas);
+        assertThat(changed.title()).isEqualTo("新标题");
+        assertThat(changed.description()).isEqualTo("原说明");
+        assertThat(changed.venue()).isEqualTo("荣昌区会议中心");
+        assertThat(changed.startsAt()).isEqualTo(START);
+        assertThat(changed.endsAt()).isEqualTo(START.plusHours(9));
+        assertThat(changed.capacity()).isEqualTo(80);
+        assertThat(changed.approvalRequired()).isFalse();
+        assertThat(changed.quotas()).containsExactlyInAnyOrderEntriesOf(Map.of("luzhou", 20, "rongchang", 10));
+        assertThat(changed.planItem()).isNull();
+        assertThat(new ForumEdit(null, null, null, null, null, null, null, null, null, Map.of(), 9L).merge(current, quotas))
+                .satisfies(i -> {
+                    assertThat(i.quotas()).isEmpty();
+                    assertThat(i.planItem()).isEqualTo(9L);
+                });
+
+        Map<String, List<Object>> applied = current.apply(changed);
+        assertThat(applied.keySet()).containsExactly("title", "venue", "endsAt", "capacity", "approvalRequired", "planItem");
+        assertThat(applied.get("approvalRequired")).containsExactly("true", "false");
+        assertThat(applied.get("planItem")).containsExactly("7", null);
+        assertThat(current.apply(changed)).as("applying the same again changes nothing").isEmpty();
+    }
+
+    private static ForumView view(long id, String title, OffsetDateTime starts, String description, List<SessionView> agenda) {
+        return new ForumView(id, "luzhou", "chuannan-yuxi", title, description, "泸州市会议中心", starts, starts.plusHours(8),
+                starts.minusDays(30), starts.minusDays(5), 60, false, Map.of(), null, 60, null, true, agenda, 0);
+    }
+
+    @Test
+    void theCalendarHasOneEventPerForumInUtcThatALibraryReadsBack() throws Exception {
+        String ics = ForumCalendar.ics("川南渝西教育共同体", List.of(
+                view(7, "乡村教育振兴校长论坛", START, "专题报告与分组研讨", List.of()),
+                view(8, "成渝教师教育高峰论坛", START.plusDays(3), null, List.of())));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+
+        assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("川南渝西教育共同体");
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(2);
+        VEvent first = events.get(0);
+        assertThat(first.getSummary().orElseThrow().getValue()).isEqualTo("乡村教育振兴校长论坛");
+        assertThat(first.getUid().orElseThrow().getValue()).isEqualTo("forum-7@educommons");
+        assertThat(first.getLocation().orElseThrow().getValue()).isEqualTo("泸州市会议中心");
+        assertThat(first.getDescription().orElseThrow().getValue()).isEqualTo("专题报告与分组研讨");
+        assertThat(first.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20261225T010000Z");
+        assertThat(first.getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20261225T090000Z");
+        assertThat(events.get(1).getUid().orElseThrow().getValue()).isEqualTo("forum-8@educommons");
+        assertThat(events.get(1).getProperty("DESCRIPTION")).as("no description, no property").isEmpty();
+    }
+
+    private static RegistrationView registration(long id, String tenant, String person, RegistrationStatus status,
+                                                 Integer position, OffsetDateTime checkedIn, Long breakout) {
+        return new RegistrationView(id, 7, person, person + " 校长", tenant, status, position, person, START.minusDays(10),
+                status == RegistrationStatus.CONFIRMED ? "CODE" + id : null, checkedIn, breakout);
+    }
+
+    @Test
+    void theRegistrantsSpreadsheetIsGroupedByMemberWithStatusCheckInAndGroup() throws Exception {
+        SessionView group = new SessionView(31, SessionKind.BREAKOUT, "第一组：课程改革", null, null, START, START.plusHours(2), 20, 19);
+        ForumView forum = view(7, "乡村教育振兴校长论坛", START, null, List.of(group));
+        List<RegistrationView> registrations = List.of(
+                registration(5, "yongchuan", "yongchuan.principal1", RegistrationStatus.WAITLISTED, 1, null, null),
+                registration(2, "luzhou", "luzhou.principal2", RegistrationStatus.CONFIRMED, null, START.plusMinutes(5), 31L),
+                registration(1, "luzhou", "luzhou.principal1", RegistrationStatus.CANCELLED, null, null, null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RegistrantsWorkbook.write(forum, registrations, Locale.SIMPLIFIED_CHINESE, out);
+
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("报名名单");
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(c.getStringCellValue()));
+                rows.add(cells);
+            }
+        }
+        assertThat(rows).containsExactly(
+                List.of("乡村教育振兴校长论坛"),
+                List.of("成员单位", "账号", "姓名", "状态", "候补顺位", "报名人", "签到时间", "分组研讨"),
+                List.of("luzhou", "luzhou.principal1", "luzhou.principal1 校长", "已取消", "", "luzhou.principal1", "", ""),
+                List.of("luzhou", "luzhou.principal2", "luzhou.principal2 校长", "已确认", "", "luzhou.principal2",
+                        "2026-12-25 09:05:00", "第一组：课程改革"),
+                List.of("yongchuan", "yongchuan.principal1", "yongchuan.principal1 校长", "候补", "1", "yongchuan.principal1", "", ""));
+    }
+}
