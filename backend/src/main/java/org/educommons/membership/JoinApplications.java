@@ -63,6 +63,11 @@ public class JoinApplications {
     @Inject
     Outbox outbox;
 
+    /** Where people reach the product, for links in mail (EDUCOMMONS_PUBLIC_URL). */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "educommons.public-url", defaultValue = "http://localhost:8080/")
+    String publicUrl;
+
     /** The longest slug whose administrator, {@code <slug>.admin}, still makes a valid username. */
     private static final int MAX_SLUG = 57;
 
@@ -216,7 +221,7 @@ public class JoinApplications {
         audit.record("join-application", application.id(), "approve",
                 Map.of("tenant", slug, "meeting", decision.meeting().trim(), "meetingDate", decision.meetingDate().toString()));
         outbox.notify(Recipient.email(approved.contactEmail()), "notify.join.approved", approved.name(), approved.community(),
-                decision.meeting().trim(), adminUsername, token, INVITATION_DAYS);
+                decision.meeting().trim(), adminUsername, invitationLink(token), INVITATION_DAYS);
         return new Approved(approved, adminUsername, token, OffsetDateTime.now().plusDays(INVITATION_DAYS));
     }
 
@@ -240,6 +245,11 @@ public class JoinApplications {
         outbox.notify(Recipient.email(rejected.contactEmail()), "notify.join.rejected", rejected.name(), rejected.community(),
                 decision.reason().trim());
         return rejected;
+    }
+
+    /** The page on which the invited administrator chooses a password. */
+    String invitationLink(String token) {
+        return (publicUrl.endsWith("/") ? publicUrl : publicUrl + "/") + "invitation?token=" + token;
     }
 
     /** The invited administrator chooses a password; the invitation works once and expires. */

@@ -20,11 +20,13 @@ import java.util.Map;
  * <li>{@code EDUCOMMONS_DB_APP_PASSWORD}: password of the application's own database role
  * (generated and kept in the data folder when not set);</li>
  * <li>{@code EDUCOMMONS_DEMO}: load the demo community and accounts (on by default with the embedded
- * database, off with a configured one).</li>
+ * database, off with a configured one);</li>
+ * <li>{@code EDUCOMMONS_PUBLIC_URL} ({@code http://localhost:<port>/}): where people reach the product,
+ * for links in mail.</li>
  * </ul>
  */
 record LaunchSettings(int port, Path data, String dbUrl, String dbUser, String dbPassword, String appPassword,
-                      boolean demo) {
+                      boolean demo, String publicUrl) {
 
     static LaunchSettings from(Map<String, String> env) {
         int port = Integer.parseInt(env.getOrDefault("EDUCOMMONS_PORT", "8080").trim());
@@ -42,7 +44,12 @@ record LaunchSettings(int port, Path data, String dbUrl, String dbUser, String d
         String password = env.getOrDefault("EDUCOMMONS_DB_PASSWORD", "");
         boolean demo = Boolean.parseBoolean(env.getOrDefault("EDUCOMMONS_DEMO", String.valueOf(url == null)).trim());
         String appPassword = blankToNull(env.get("EDUCOMMONS_DB_APP_PASSWORD"));
-        return new LaunchSettings(port, data, url, user, password, appPassword == null ? storedAppPassword(data) : appPassword, demo);
+        String publicUrl = env.getOrDefault("EDUCOMMONS_PUBLIC_URL", "http://localhost:" + port + "/").trim();
+        if (!publicUrl.startsWith("http://") && !publicUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("EDUCOMMONS_PUBLIC_URL must be an http(s):// address, got " + publicUrl);
+        }
+        return new LaunchSettings(port, data, url, user, password, appPassword == null ? storedAppPassword(data) : appPassword, demo,
+                publicUrl);
     }
 
     boolean embeddedDatabase() {

@@ -118,6 +118,7 @@ public final class Launcher {
                 "-D" + DatabaseSettings.APP_USER + "=" + db.appUser(),
                 "-Deducommons.demo=" + settings.demo(),
                 "-Deducommons.tenant-config.dir=" + settings.tenantConfig(),
+                "-Deducommons.public-url=" + settings.publicUrl(),
                 "-jar", dist.resolve("payara-micro.jar").toString(),
                 "--deploy", dist.resolve("ROOT.war").toString(),
                 "--port", String.valueOf(settings.port()),

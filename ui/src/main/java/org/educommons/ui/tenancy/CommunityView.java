@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
+import org.educommons.identity.Role;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunityDirectory.CommunityDetails;
@@ -30,6 +31,8 @@ import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
 import org.educommons.ui.activity.ActivitiesView;
 import org.educommons.ui.forum.ForumsView;
+import org.educommons.ui.membership.JoinApplicationsView;
+import org.educommons.ui.membership.JoinView;
 import org.educommons.ui.workplan.CombinedPlanView;
 import org.educommons.workplan.WorkPlans;
 
@@ -79,6 +82,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         if (tenantContext.caller().isPresent()) {
             add(planLinks(community.slug()));
         }
+        add(membershipLinks(community));
         add(members(community));
     }
 
@@ -100,6 +104,30 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
             links.add(forums, activities);
         } catch (ProblemException notAMember) {
             // the community's plans and forums are for its members
+        }
+        return links;
+    }
+
+    /**
+     * Applying to join, for visitors and other tenants' people; the join applications, for the
+     * secretariat's staff.
+     */
+    private HorizontalLayout membershipLinks(CommunityDetails community) {
+        HorizontalLayout links = new HorizontalLayout();
+        links.setId("membership-links");
+        RouteParameters here = new RouteParameters(Map.of("community", community.slug()));
+        String ours = tenantContext.caller().map(c -> directory.slugOf(c.tenantId()).value()).orElse(null);
+        boolean member = community.members().stream().anyMatch(m -> m.tenant().equals(ours));
+        if (!member) {
+            RouterLink join = new RouterLink(getTranslation("join.link"), JoinView.class, here);
+            join.setId("join-link");
+            links.add(join);
+        }
+        boolean secretariat = community.members().stream().anyMatch(m -> m.secretariat() && m.tenant().equals(ours));
+        if (secretariat && tenantContext.caller().orElseThrow().has(Role.SECRETARIAT)) {
+            RouterLink applications = new RouterLink(getTranslation("join.list-link"), JoinApplicationsView.class, here);
+            applications.setId("join-applications-link");
+            links.add(applications);
         }
         return links;
     }
