@@ -57,7 +57,8 @@ public record ForumInput(String title, String description, String venue, OffsetD
                 errors.add(new FieldError("quotas", "validation.forum.quota", member));
             }
         });
-        if (capacity != null && quotas.values().stream().filter(s -> s != null && s > 0).mapToInt(Integer::intValue).sum() > capacity) {
+        // against a missing or invalid capacity there is nothing to compare: only the capacity is named
+        if (capacity != null && capacity >= 1 && quotas.values().stream().filter(s -> s != null && s > 0).mapToInt(Integer::intValue).sum() > capacity) {
             errors.add(new FieldError("quotas", "validation.forum.quotas-exceed-capacity"));
         }
         for (SessionInput session : agenda) {
