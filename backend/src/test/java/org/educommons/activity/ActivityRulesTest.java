@@ -3,6 +3,8 @@ package org.educommons.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,5 +69,60 @@ class ActivityRulesTest {
         assertThat(input.planItems()).containsExactly(9L);
         assertThat(input.pairings()).isEmpty();
         assertThat(input.parsedType()).isEqualTo(ActivityType.WORKSHOP);
+    }
+    @Test
+    void everyOrganiserWithoutAMemberIsNamedAndTheTypeIsReadExactly() {
+        ActivityInput input = new ActivityInput("x".repeat(200), "workshop", MARCH, JULY, null,
+                List.of(new ActivityInput.Organiser(null, "部分"), new ActivityInput.Organiser("rongchang", null),
+                        new ActivityInput.Organiser("", null)), null, null, null);
+        assertThat(errors(input)).containsExactly("type:validation.one-of", "organisers:validation.required",
+                "organisers:validation.required");
+        assertThat(input.parsedType()).isNull();
+        for (ActivityType type : ActivityType.values()) {
+            assertThat(new ActivityInput("t", type.name(), MARCH, JULY, null, null, null, null, null).errors()).as(type.name())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aPairingMayLastOneDayAndAPairingOfAnUnknownTypeIsRefusedToo() {
+        assertThat(errors(pairing(List.of(new ActivityInput.Pairing(1L, 2L, JULY, JULY))))).isEmpty();
+        assertThat(errors(pairing(List.of(new ActivityInput.Pairing(1L, 2L, null, JULY)))))
+                .containsExactly("pairings:validation.activity.pairing-incomplete");
+        ActivityInput unknownType = new ActivityInput("t", null, MARCH, JULY, null, null, null, null,
+                List.of(new ActivityInput.Pairing(1L, 2L, MARCH, JULY)));
+        assertThat(errors(unknownType)).containsExactly("type:validation.one-of", "pairings:validation.activity.pairings-type");
+    }
+
+    @Test
+    void aNewActivityIsProposedAndTheFirstReportMarksItDone() {
+        OffsetDateTime first = OffsetDateTime.of(2027, 8, 1, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+        Activity activity = new Activity(1, 2, new ActivityInput("  泸荣结对帮扶 ", " SCHOOL_PAIRING", MARCH, JULY, "说明",
+                null, null, null, null), "luzhou.admin");
+        assertThat(activity.title()).isEqualTo("泸荣结对帮扶");
+        assertThat(activity.type()).isEqualTo(ActivityType.SCHOOL_PAIRING);
+        assertThat(activity.status()).isEqualTo(ActivityStatus.PROPOSED);
+        assertThat(activity.status().open()).isTrue();
+
+        activity.report(" 共 12 所学校结对 ", first);
+        assertThat(activity.status()).isEqualTo(ActivityStatus.DONE);
+        assertThat(activity.outcome()).isEqualTo("共 12 所学校结对");
+        assertThat(activity.reportedAt()).isEqualTo(first);
+        assertThat(activity.status().open()).isFalse();
+
+        activity.report("共 13 所学校结对", first.plusDays(3));
+        assertThat(activity.outcome()).as("a later report refines the outcome").isEqualTo("共 13 所学校结对");
+        assertThat(activity.reportedAt()).as("but it was done when first reported").isEqualTo(first);
+    }
+
+    @Test
+    void aCancelledActivityKeepsItsReasonAndIsNoLongerOpen() {
+        Activity activity = new Activity(1, 2, new ActivityInput("送教", "TRAINING_SENT", MARCH, JULY, null, null, null, null, null),
+                "luzhou.admin");
+        activity.cancel("  疫情  ", OffsetDateTime.of(2026, 4, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(activity.status()).isEqualTo(ActivityStatus.CANCELLED);
+        assertThat(activity.cancellationReason()).isEqualTo("疫情");
+        assertThat(activity.status().open()).isFalse();
+        assertThat(ActivityStatus.CONFIRMED.open()).isTrue();
     }
 }

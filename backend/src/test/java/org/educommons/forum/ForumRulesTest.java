@@ -1,10 +1,13 @@
 package org.educommons.forum;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.awt.image.BufferedImage;
 import java.io.StringReader;
+import java.util.Arrays;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -21,6 +31,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.educommons.platform.i18n.Messages;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +149,124 @@ class ForumRulesTest {
         assertThat(current.apply(changed)).as("applying the same again changes nothing").isEmpty();
     }
 
+    @Test
+    void theBoundariesOfTheForumAndItsWindow() {
+        assertThat(errors(new ForumInput("t", null, "v", START, START, START.minusDays(1), START.minusHours(1), 1,
+                null, null, null, null).errors())).as("a forum ends after it starts")
+                .containsExactly("endsAt:validation.forum.ends-before-start");
+        assertThat(errors(new ForumInput("t", null, "v", START, START.plusHours(1), START.minusDays(1), START.minusDays(1), 1,
+                null, null, null, null).errors())).as("a window closes after it opens")
+                .containsExactly("registrationClosesAt:validation.forum.window");
+        assertThat(new ForumInput("x".repeat(200), null, "v", START, START.plusHours(1), START.minusDays(1), START.plusHours(1), 1,
+                null, null, null, null).errors()).as("registration may stay open until the forum ends").isEmpty();
+        assertThat(errors(new ForumInput("t", null, "v", START, START.plusHours(1), START.minusDays(1),
+                START.plusHours(1).plusSeconds(1), 1, null, null, null, null).errors()))
+                .containsExactly("registrationClosesAt:validation.forum.closes-after-end");
+        assertThat(new ForumInput("t", null, "v", START, START.plusHours(1).withOffsetSameInstant(ZoneOffset.UTC),
+                START.minusDays(1), START.plusHours(1), 1, null, null, null, null).errors())
+                .as("times compare as instants, whatever their offsets").isEmpty();
+    }
+
+    @Test
+    void withoutACapacityOnlyTheCapacityIsNamedNotTheQuotas() {
+        assertThat(errors(forum(null, Map.of("luzhou", 500), null).errors())).containsExactly("capacity:validation.forum.capacity");
+        assertThat(errors(forum(-3, null, null).errors())).as("no quotas were given, none can exceed")
+                .containsExactly("capacity:validation.forum.capacity");
+        assertThat(errors(forum(0, Map.of("luzhou", 5), null).errors())).containsExactly("capacity:validation.forum.capacity");
+        assertThat(errors(forum(1, Map.of("luzhou", 1), null).errors())).isEmpty();
+    }
+
+    @Test
+    void aQuotaErrorNamesTheMember() {
+        assertThat(forum(10, Map.of("zigong", -2), null).errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("quotas");
+            assertThat(e.args()).containsExactly("zigong");
+        });
+    }
+
+    @Test
+    void emptyAgendaEntriesAreDroppedAndEverySessionIsChecked() {
+        ForumInput input = forum(10, null, Arrays.asList(null,
+                new SessionInput("KEYNOTE", "开幕式", null, null, START, START.plusHours(1), null), null,
+                new SessionInput("BREAKOUT", "第二组", null, null, START.plusHours(2), START.plusHours(1), 10)));
+        assertThat(input.agenda()).hasSize(2);
+        assertThat(input.errors()).singleElement().satisfies(e -> {
+            assertThat(e.messageKey()).isEqualTo("validation.forum.session-times");
+            assertThat(e.args()).containsExactly("第二组");
+        });
+    }
+
+    @Test
+    void aSessionMayFillTheWholeForumAndItsKindIsReadByName() {
+        assertThat(new SessionInput(" BREAKOUT ", "全天", null, null, START, START.plusHours(8), 1)
+                .errors("agenda", START, START.plusHours(8))).isEmpty();
+        assertThat(new SessionInput("KEYNOTE", "主旨报告", null, null, START, START.plusHours(1), null)
+                .errors("agenda", START, START.plusHours(8))).isEmpty();
+        assertThat(new SessionInput("keynote", "t", null, null, START, START.plusHours(1), null).parsedKind()).isNull();
+        assertThat(new SessionInput(null, "t", null, null, START, START.plusHours(1), null).parsedKind()).isNull();
+
+        SessionInput instant = new SessionInput("KEYNOTE", "x".repeat(201), null, null, START, START, null);
+        assertThat(errors(instant.errors("startsAt", START, START.plusHours(8))))
+                .containsExactly("startsAt:validation.too-long", "startsAt:validation.forum.session-times");
+        SessionInput early = new SessionInput("KEYNOTE", " 签到 ", null, null, START.minusMinutes(30), START.plusMinutes(30), null);
+        assertThat(early.errors("agenda", START, START.plusHours(8))).singleElement()
+                .satisfies(e -> assertThat(e.args()).as("named by its trimmed title").containsExactly("签到"));
+        SessionInput late = new SessionInput("KEYNOTE", "晚宴", null, null, START.plusHours(7), START.plusHours(8).plusMinutes(1), null);
+        assertThat(errors(late.errors("agenda", START, START.plusHours(8)))).containsExactly("agenda:validation.forum.session-outside");
+    }
+
+    @Test
+    void registrationIsOpenFromTheOpeningInstantUntilJustBeforeTheClosingOne() {
+        Forum forum = new Forum(1, 2, forum(10, null, null), null);
+        OffsetDateTime opens = START.minusDays(30);
+        OffsetDateTime closes = START.minusDays(5);
+        assertThat(forum.registrationOpenAt(opens.minusNanos(1))).isFalse();
+        assertThat(forum.registrationOpenAt(opens)).isTrue();
+        assertThat(forum.registrationOpenAt(opens.withOffsetSameInstant(ZoneOffset.UTC))).as("the same instant in UTC").isTrue();
+        assertThat(forum.registrationOpenAt(closes.minusNanos(1))).isTrue();
+        assertThat(forum.registrationOpenAt(closes)).isFalse();
+        assertThat(forum.registrationOpenAt(START)).isFalse();
+    }
+
+    @Test
+    void aNewForumTrimsItsTitleAndVenueAndTheSameInstantElsewhereIsNoChange() {
+        Forum forum = new Forum(1, 2, new ForumInput("  论坛  ", null, " 泸州市会议中心 ", START, START.plusHours(8),
+                START.minusDays(30), START.minusDays(5), 60, null, null, null, null), null);
+        assertThat(forum.title()).isEqualTo("论坛");
+        assertThat(forum.venue()).isEqualTo("泸州市会议中心");
+        assertThat(forum.approvalRequired()).as("approval is off unless asked for").isFalse();
+        assertThat(forum.planItemId()).isNull();
+
+        ForumInput inUtc = new ForumInput("论坛 ", null, "泸州市会议中心", START.withOffsetSameInstant(ZoneOffset.UTC),
+                START.plusHours(8).withOffsetSameInstant(ZoneOffset.UTC), START.minusDays(30), START.minusDays(5), 60, false, null,
+                null, null);
+        assertThat(forum.apply(inUtc)).isEmpty();
+        assertThat(forum.startsAt().getOffset()).as("the stored time is kept as it was").isEqualTo(ZoneOffset.ofHours(8));
+
+        Map<String, List<Object>> moved = forum.apply(new ForumInput("论坛", "说明", "泸州市会议中心", START.plusDays(1),
+                START.plusDays(1).plusHours(8), START.minusDays(30), START.minusDays(5), 60, false, null, null, null));
+        assertThat(moved.keySet()).containsExactly("description", "startsAt", "endsAt");
+        assertThat(moved.get("startsAt")).containsExactly(START.toString(), START.plusDays(1).toString());
+        assertThat(moved.get("description")).containsExactly(null, "说明");
+    }
+
+    @Test
+    void anEditLeavesTheAgendaToItsOwnChecks() {
+        ForumInput hosted = new ForumInput("论坛", null, "v", START, START.plusHours(8), START.minusDays(30), START.minusDays(5), 60,
+                false, null, null, List.of(new SessionInput("KEYNOTE", "开幕式", null, null, START, START.plusHours(1), null)));
+        Forum current = new Forum(1, 2, hosted, null);
+        ForumInput moved = new ForumEdit(null, null, null, START.plusDays(1), START.plusDays(1).plusHours(8), null, null, null, null,
+                null, null).merge(current, Map.of());
+        assertThat(moved.agenda()).isEmpty();
+        assertThat(moved.errors()).isEmpty();
+        assertThat(errors(new ForumEdit(null, null, null, null, START.minusHours(1), null, null, 0, null, null, null)
+                .merge(current, Map.of()).errors()))
+                .as("the merged forum is validated as a whole")
+                .containsExactly("endsAt:validation.forum.ends-before-start", "capacity:validation.forum.capacity");
+        assertThat(errors(new ForumEdit(null, null, null, null, null, null, START.plusDays(1), null, null, null, null)
+                .merge(current, Map.of()).errors())).containsExactly("registrationClosesAt:validation.forum.closes-after-end");
+    }
+
     private static ForumView view(long id, String title, OffsetDateTime starts, String description, List<SessionView> agenda) {
         return new ForumView(id, "luzhou", "chuannan-yuxi", title, description, "泸州市会议中心", starts, starts.plusHours(8),
                 starts.minusDays(30), starts.minusDays(5), 60, false, Map.of(), null, 60, null, true, agenda, 0);
@@ -198,5 +327,74 @@ class ForumRulesTest {
                 List.of("luzhou", "luzhou.principal2", "luzhou.principal2 校长", "已确认", "", "luzhou.principal2",
                         "2026-12-25 09:05:00", "第一组：课程改革"),
                 List.of("yongchuan", "yongchuan.principal1", "yongchuan.principal1 校长", "候补", "1", "yongchuan.principal1", "", ""));
+    }
+    @Test
+    void theCalendarKeepsPunctuationLineBreaksAndLongChineseTextsThroughAParser() throws Exception {
+        String title = "论坛, 第一天; 报告";
+        String description = "第一行\n第二行，逗号, 分号; 反斜杠 \\ " + "乡村教育振兴".repeat(40);
+        ForumView forum = view(9, title, START.withOffsetSameInstant(ZoneOffset.ofHours(-5)), description, List.of());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ForumCalendar.ics("共同体", List.of(forum))));
+        VEvent event = calendar.<VEvent>getComponents("VEVENT").get(0);
+        assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo(title);
+        assertThat(event.getDescription().orElseThrow().getValue()).isEqualTo(description);
+        assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).as("UTC, whatever the offset given")
+                .isEqualTo("20261225T010000Z");
+        assertThat(event.getProperty("DTSTAMP")).as("required by RFC 5545").isPresent();
+    }
+
+    @Test
+    void aCalendarWithoutForumsIsStillReadable() throws Exception {
+        String ics = ForumCalendar.ics("共同体", List.of());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.getComponents("VEVENT")).isEmpty();
+        assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("共同体");
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
+    }
+
+    @Test
+    void theRegistrantsSpreadsheetHasATextForEveryStatusInEnglishToo() throws Exception {
+        ForumView forum = view(7, "Rural education forum", START, null, List.of());
+        List<RegistrationView> registrations = new ArrayList<>();
+        long id = 1;
+        for (RegistrationStatus status : RegistrationStatus.values()) {
+            registrations.add(registration(id++, "luzhou", "luzhou.p" + id, status, null, null,
+                    status == RegistrationStatus.CONFIRMED ? 99L : null));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RegistrantsWorkbook.write(forum, registrations, Locale.ENGLISH, out);
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Registrations");
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(c.getStringCellValue()));
+                rows.add(cells);
+            }
+        }
+        assertThat(rows.get(1)).containsExactly("Member", "Account", "Name", "Status", "Waitlist place", "Registered by",
+                "Checked in", "Breakout group");
+        List<List<String>> data = rows.subList(2, rows.size());
+        assertThat(data).extracting(r -> r.get(3)).containsExactlyElementsOf(Arrays.stream(RegistrationStatus.values())
+                .map(s -> Messages.get(Locale.ENGLISH, "forum.status." + s)).toList())
+                .doesNotHaveDuplicates().noneMatch(t -> t.startsWith("forum."));
+        assertThat(data).extracting(r -> r.get(7)).as("a group no longer on the agenda is left blank").containsOnly("");
+    }
+
+    @Test
+    void aCheckInCodeBecomesAQrImageThatReadsBackAsTheCode() throws Exception {
+        for (String code : List.of("3F9A0C1B7E2D", "A")) {
+            byte[] png = CheckInCodes.png(code);
+            assertThat(Arrays.copyOf(png, 8)).as("a PNG file")
+                    .containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(image.getWidth()).isEqualTo(320);
+            assertThat(image.getHeight()).isEqualTo(320);
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            String read = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+            assertThat(read).isEqualTo(code);
+        }
+        assertThatThrownBy(() -> CheckInCodes.png("")).isInstanceOf(IllegalArgumentException.class);
     }
 }

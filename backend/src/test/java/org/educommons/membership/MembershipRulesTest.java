@@ -3,6 +3,7 @@ package org.educommons.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.TenantKind;
@@ -48,5 +49,55 @@ class MembershipRulesTest {
         Decision blankName = new Decision("REJECTED", " ", null, "理由", null, null).onMeeting(null, null);
         assertThat(blankName.meeting()).isNull();
         assertThat(blankName.reason()).isEqualTo("理由");
+    }
+    private static JoinApplicationInput application(String name, String kind, String region, String contactName,
+                                                    String contactEmail, String reason) {
+        return new JoinApplicationInput(name, null, kind, region, contactName, contactEmail, reason);
+    }
+
+    private static List<String> errors(JoinApplicationInput input) {
+        return input.errors().stream().map(e -> e.field() + ":" + e.messageKey()).toList();
+    }
+
+    @Test
+    void theLongestTextsAllowedAreAcceptedAndOneMoreIsNot() {
+        String hundred = "泸".repeat(100);
+        assertThat(errors(application(hundred, "CITY", hundred, hundred, "a@b.cn", "由".repeat(4000)))).isEmpty();
+        assertThat(errors(application("泸县", "CITY", hundred + "泸", hundred + "泸", "a@b.cn", "由")))
+                .containsExactly("region:validation.too-long", "contactName:validation.too-long");
+        assertThat(errors(application(" " + hundred + " ", "CITY", "r", "c", "a@b.cn", "由"))).as("surrounding blanks do not count")
+                .isEmpty();
+    }
+
+    @Test
+    void anEnglishNameIsOptional() {
+        assertThat(new JoinApplicationInput("泸县", null, "DISTRICT", "r", "c", "a@b.cn", "由").errors()).isEmpty();
+        assertThat(new JoinApplicationInput("泸县", "", "DISTRICT", "r", "c", "a@b.cn", "由").errors()).isEmpty();
+    }
+
+    @Test
+    void anEmailAddressHasOneAtAndADotAfterItAndNoSpaces() {
+        for (String valid : List.of("a@b.cn", "zhang.laoshi@jyj.luzhou.gov.cn", "  x@y.z  ")) {
+            assertThat(errors(application("n", "CITY", "r", "c", valid, "由"))).as(valid).isEmpty();
+        }
+        for (String invalid : List.of("a@b", "a b@c.cn", "a@b@c.cn", "@b.cn", "a@.cn", "a@b.", "")) {
+            assertThat(errors(application("n", "CITY", "r", "c", invalid, "由"))).as(invalid)
+                    .containsExactly("contactEmail:validation.email");
+        }
+    }
+
+    @Test
+    void everyKindOfTenantMayApplyNamedExactly() {
+        for (TenantKind kind : TenantKind.values()) {
+            JoinApplicationInput input = application("n", kind.name(), "r", "c", "a@b.cn", "由");
+            assertThat(input.errors()).as(kind.name()).isEmpty();
+            assertThat(input.parsedKind()).isEqualTo(kind);
+        }
+        JoinApplicationInput lowercase = application("n", "city", "r", "c", "a@b.cn", "由");
+        assertThat(lowercase.parsedKind()).isNull();
+        assertThat(lowercase.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("kind");
+            assertThat(e.args()).as("the allowed kinds are listed").containsExactly(List.of(TenantKind.values()).toString());
+        });
     }
 }
