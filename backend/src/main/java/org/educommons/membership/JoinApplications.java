@@ -81,10 +81,12 @@ public class JoinApplications {
         long id;
         try {
             id = ((Number) em.createNativeQuery("select membership_apply(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                    .setParameter(1, community.id()).setParameter(2, input.name()).setParameter(3, input.nameEn())
-                    .setParameter(4, input.parsedKind().name()).setParameter(5, input.region())
-                    .setParameter(6, input.contactName()).setParameter(7, input.contactEmail())
-                    .setParameter(8, input.reason())
+                    // trimmed as validated: Java's trim also takes tabs and line breaks, btrim only spaces
+                    .setParameter(1, community.id()).setParameter(2, input.name().trim())
+                    .setParameter(3, input.nameEn() == null ? null : input.nameEn().trim())
+                    .setParameter(4, input.parsedKind().name()).setParameter(5, input.region().trim())
+                    .setParameter(6, input.contactName().trim()).setParameter(7, input.contactEmail().trim())
+                    .setParameter(8, input.reason().trim())
                     .getSingleResult()).longValue();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {

@@ -84,6 +84,19 @@ public class WorkPlans {
         return Page.of(items, size, item -> String.valueOf(coOrganised ? item.id() : item.position()));
     }
 
+    /** Where the caller's own plan for a year stands: closed with its year-end summary, or open. */
+    public record MyPlan(boolean closed, String summary) {
+    }
+
+    /** The caller's own plan for {@code year} in the community (open when it has no items yet). */
+    public MyPlan myPlan(CommunitySlug communitySlug, int year) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        return planFor(caller.tenantId(), roster.community().id(), year, false)
+                .map(p -> new MyPlan(p.closed(), p.summary())).orElse(new MyPlan(false, null));
+    }
+
     /** The years of the community that have items the caller can see (published, or its own), newest first. */
     public List<Integer> years(CommunitySlug communitySlug) {
         AccountPrincipal caller = tenantContext.requireCaller();

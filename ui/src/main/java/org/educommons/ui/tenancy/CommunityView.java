@@ -1,6 +1,7 @@
 package org.educommons.ui.tenancy;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -34,6 +35,7 @@ import org.educommons.ui.forum.ForumsView;
 import org.educommons.ui.membership.JoinApplicationsView;
 import org.educommons.ui.membership.JoinView;
 import org.educommons.ui.workplan.CombinedPlanView;
+import org.educommons.ui.workplan.MyPlanView;
 import org.educommons.workplan.WorkPlans;
 
 /** A community's home: who it is and its members with the day each joined, founders marked. */
@@ -90,6 +92,7 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
     private HorizontalLayout planLinks(String community) {
         HorizontalLayout links = new HorizontalLayout();
         links.setId("plan-links");
+        links.getStyle().set("flex-wrap", "wrap");
         try {
             for (int year : workPlans.years(new CommunitySlug(community))) {
                 links.add(new RouterLink(getTranslation("community.plan-link", String.valueOf(year)), CombinedPlanView.class,
@@ -102,6 +105,16 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
                     new RouteParameters(Map.of("community", community)));
             activities.setId("activities-link");
             links.add(forums, activities);
+            if (tenantContext.requireCaller().has(Role.TENANT_ADMIN)) {
+                // plans are written for the coming year and kept through the current one
+                int thisYear = java.time.LocalDate.now(org.educommons.platform.i18n.BeijingTime.ZONE).getYear();
+                for (int year : List.of(thisYear, thisYear + 1)) {
+                    RouterLink mine = new RouterLink(getTranslation("myplan.link", String.valueOf(year)), MyPlanView.class,
+                            MyPlanView.parameters(community, year));
+                    mine.setId("my-plan-link-" + year);
+                    links.add(mine);
+                }
+            }
         } catch (ProblemException notAMember) {
             // the community's plans and forums are for its members
         }

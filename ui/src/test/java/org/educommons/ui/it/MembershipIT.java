@@ -70,6 +70,13 @@ class MembershipIT {
         List<String> fields = new ArrayList<>();
         invalid.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("name", "kind", "region", "contactName", "contactEmail", "reason");
+
+        // a pasted address with a tab or line break after it is what the applicant meant, not a failure
+        Api.Reply pasted = api.post(APPLICATIONS, """
+                {"name":"合江县教育和体育局\\n","kind":"DISTRICT","region":"四川省","contactName":"赵老师",
+                 "contactEmail":"zhao@example.cn\\t","reason":"希望加入共同体。\\n"}""");
+        assertThat(pasted.status()).as(pasted.body()).isEqualTo(201);
+        assertThat(pasted.json().get("name").asText()).isEqualTo("合江县教育和体育局");
     }
 
     @Test
