@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -107,5 +109,68 @@ class ActivityJourneyIT {
         visible("#save-outcome").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-status"), "已完成"));
         assertThat(visible("#outcome").getText()).isEqualTo("两天送教 6 节示范课，培训乡村教师 120 人次。");
+    }
+
+    /** Opens a Vaadin select and picks the option that starts with {@code text}. */
+    private void choose(String selectCss, String text) {
+        WebElement select = visible(selectCss);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
+        select.click();
+        WebElement option = wait.until(d -> d.findElements(By.xpath("//vaadin-select-item[starts-with(normalize-space(.), '" + text + "')]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        option.click();
+        wait.until(ExpectedConditions.invisibilityOf(option));
+    }
+
+    /** Sets a Vaadin date field as a user's typing would, through the component's own property. */
+    private void setDate(String css, String isoDate) {
+        browser.executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new CustomEvent('change', {bubbles: true}));", visible(css), isoDate);
+    }
+
+    @Test
+    void anAdministratorProposesASchoolPairingOnScreenAndThePartnerIsAsked() throws Exception {
+        String title = "永江结对：同课异构（界面发起）";
+        open();
+        signIn("yongchuan.admin");
+        browser.get(base + "communities/chuannan-yuxi/activities");
+        visible("#propose-activity").click();
+        visible("#activity-form-title input").sendKeys(title);
+        choose("#activity-form-type", "结对帮扶");
+        setDate("#activity-form-starts", "2026-12-01");
+        setDate("#activity-form-ends", "2027-06-30");
+        WebElement organisers = visible("#activity-form-organisers input");
+        organisers.sendKeys("江津");
+        wait.until(d -> d.findElements(By.xpath("//vaadin-multi-select-combo-box-item[contains(., '江津')]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        organisers.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        visible("#activity-form-part input").sendKeys("安排受援学校参加联合教研");
+        choose("#activity-form-supporting", "重庆市永川区第一实验学校");
+        choose("#activity-form-supported", "重庆市江津区第二实验学校");
+        visible("#activity-form-add-pair").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-form-pairs"),
+                "重庆市永川区第一实验学校 帮扶 重庆市江津区第二实验学校"));
+        visible("#activity-form-submit").click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-title"), title));
+        assertThat(visible("#activity-status").getText()).isEqualTo("待确认");
+        assertThat(visible("#organisers").getText()).contains("江津", "安排受援学校参加联合教研");
+        assertThat(visible("#pairings").getText()).contains("重庆市永川区第一实验学校", "重庆市江津区第二实验学校", "2026-12-01");
+
+        // the partner is asked; the rest of the community does not see it yet
+        Api api = new Api(base);
+        String jiangjin = api.tokenFor("jiangjin.admin");
+        JsonNode mine = null;
+        for (JsonNode a : api.get("api/v1/communities/chuannan-yuxi/activities?limit=200", Api.bearer(jiangjin)).json().get("items")) {
+            if (a.get("title").asText().equals(title)) {
+                mine = a;
+            }
+        }
+        assertThat(mine).as("江津 sees the proposal").isNotNull();
+        assertThat(mine.get("type").asText()).isEqualTo("SCHOOL_PAIRING");
+        assertThat(mine.get("schools").toString()).contains("重庆市永川区第一实验学校", "重庆市江津区第二实验学校");
+        assertThat(api.get("api/v1/communities/chuannan-yuxi/activities?limit=200", Api.bearer(api.tokenFor("zigong.admin")))
+                .body()).doesNotContain(title);
+        assertThat(api.get("api/v1/me/notifications?limit=50", Api.bearer(jiangjin)).body()).contains(title);
     }
 }
