@@ -3,8 +3,6 @@ package org.educommons.ui.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A new member joins the same day, on screen: a county applies from a phone without an account,
@@ -49,55 +44,26 @@ class JoinJourneyIT {
     @ArquillianResource
     URL base;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+    Screen screen;
 
     @AfterEach
-    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
-        if (browser != null) {
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            Files.write(shots.resolve(test.getTestMethod().map(m -> m.getName()).orElse("join-journey") + ".png"),
-                    browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
+    void closeBrowser() throws Exception {
+        if (screen != null) {
+            screen.screenshot("join-journey-last");
+            screen.close();
         }
     }
 
     private void open(int width, int height) throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (screen != null) {
+            screen.close();
         }
-        browser = Browser.start(width, height);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        screen = Screen.open(base, width, height);
     }
 
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private void type(String css, String text) {
-        WebElement field = visible(css);
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.sendKeys(text);
-    }
-
-    private WebElement notification(String text) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//vaadin-notification-card[contains(., '" + text + "')]")));
-    }
-
-    private void signIn(String username, String password) {
-        // an earlier message may still cover the form for a few seconds
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-notification-card")));
-        visible("vaadin-login-form input[name='username']").sendKeys(username);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+    private WebElement card() {
+        return screen.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//div[contains(@class, 'join-application') and contains(., '" + COUNTY + "')]")));
     }
 
     /** The invitation token in the approval mail to the county's contact, once the outbox has sent it. */
@@ -123,65 +89,63 @@ class JoinJourneyIT {
     void aCountyAppliesOnItsPhoneIsApprovedAndItsAdministratorSignsInTheSameDay() throws Exception {
         // a county's clerk, on a phone, no account
         open(390, 844);
-        browser.get(base + "communities/test-alliance");
-        click(visible("#join-link"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("join-title"), "测试联盟"));
-        click(visible("#join-submit"));
-        assertThat(notification("必填").getText()).startsWith("操作未完成：").doesNotContain("Exception");
-        type("#join-name input", COUNTY);
-        type("#join-region input", "四川省泸州市");
-        type("#join-contact-name input", "王老师");
-        type("#join-contact-email input", CONTACT);
-        type("#join-reason textarea", "希望与共同体成员学校结对，共享优质教育资源。");
-        click(visible("#join-submit"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("join-submitted"), COUNTY));
-        assertThat(visible("#join-submitted").getText()).contains("编号", CONTACT);
+        screen.go("communities/test-alliance");
+        screen.click("#join-link");
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("join-title"), "测试联盟"));
+        screen.click("#join-submit");
+        assertThat(screen.notification("必填").getText()).startsWith("操作未完成：").doesNotContain("Exception");
+        screen.type("#join-name input", COUNTY);
+        screen.type("#join-region input", "四川省泸州市");
+        screen.type("#join-contact-name input", "王老师");
+        screen.type("#join-contact-email input", CONTACT);
+        screen.type("#join-reason textarea", "希望与共同体成员学校结对，共享优质教育资源。");
+        screen.click("#join-submit");
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("join-submitted"), COUNTY));
+        assertThat(screen.visible("#join-submitted").getText()).contains("编号", CONTACT);
 
         // the secretariat, at its desk
         open(1400, 1000);
-        browser.get(base + "login");
-        signIn("secretariat", "educommons-demo");
-        browser.get(base + "communities/test-alliance");
-        click(visible("#join-applications-link"));
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//div[contains(@class, 'join-application') and contains(., '" + COUNTY + "')]")));
-        assertThat(card.getText()).contains("待审议", "王老师", CONTACT, "希望与共同体成员学校结对");
-        click(card.findElement(By.cssSelector(".approve-application")));
-        type("#meeting-name input", "第十二次联席会");
-        type("#new-member-slug input", "gulin");
-        click(visible("#send-decision"));
-        notification("已批准");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        screen.go("login");
+        screen.signIn("secretariat", "educommons-demo");
+        screen.go("communities/test-alliance");
+        screen.click("#join-applications-link");
+        assertThat(card().getText()).contains("待审议", "王老师", CONTACT, "希望与共同体成员学校结对");
+        screen.click(card().findElement(By.cssSelector(".approve-application")));
+        screen.type("#meeting-name input", "第十二次联席会");
+        screen.type("#new-member-slug input", "gulin");
+        screen.click("#send-decision");
+        screen.notification("已批准");
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.xpath("//div[contains(@class, 'join-application') and contains(., '" + COUNTY + "')]"), "已批准"));
 
         // the county's first administrator, from the link in the mail
         String token = invitationFromTheMail();
         open(390, 844);
-        browser.get(base + "invitation?token=" + token);
-        type("#invitation-password input", "gulin-strong-password");
-        type("#invitation-password-again input", "gulin-strong-passw0rd");
-        click(visible("#invitation-submit"));
-        assertThat(notification("不一致").getText()).startsWith("操作未完成：");
-        visible("#invitation-password-again input").clear();
-        type("#invitation-password-again input", "gulin-strong-password");
-        click(visible("#invitation-submit"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-accepted"), "gulin.admin"));
-        click(visible("#invitation-sign-in"));
-        signIn("gulin.admin", "gulin-strong-password");
+        screen.go("invitation?token=" + token);
+        screen.type("#invitation-password input", "gulin-strong-password");
+        screen.type("#invitation-password-again input", "gulin-strong-passw0rd");
+        screen.click("#invitation-submit");
+        assertThat(screen.notification("不一致").getText()).startsWith("操作未完成：");
+        screen.visible("#invitation-password-again input").clear();
+        screen.type("#invitation-password-again input", "gulin-strong-password");
+        screen.click("#invitation-submit");
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-accepted"), "gulin.admin"));
+        screen.click("#invitation-sign-in");
+        screen.signIn("gulin.admin", "gulin-strong-password");
 
-        browser.get(base + "communities/test-alliance");
-        wait.until(d -> d.findElements(By.cssSelector("#members vaadin-grid-cell-content")).stream()
+        screen.go("communities/test-alliance");
+        screen.wait.until(d -> d.findElements(By.cssSelector("#members vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> c.getText().contains(COUNTY)));
-        assertThat(browser.findElements(By.id("join-link"))).as("a member does not apply again").isEmpty();
-        assertThat(browser.findElements(By.id("forums-link"))).as("the member's own links").isNotEmpty();
+        assertThat(screen.browser.findElements(By.id("join-link"))).as("a member does not apply again").isEmpty();
+        assertThat(screen.browser.findElements(By.id("forums-link"))).as("the member's own links").isNotEmpty();
 
         // the link works once
-        browser.get(base + "invitation?token=" + token);
-        type("#invitation-password input", "another-password-1");
-        type("#invitation-password-again input", "another-password-1");
-        click(visible("#invitation-submit"));
-        assertThat(notification("操作未完成").getText()).doesNotContain("Exception");
-        List<WebElement> accepted = browser.findElements(By.id("invitation-accepted"));
+        screen.go("invitation?token=" + token);
+        screen.type("#invitation-password input", "another-password-1");
+        screen.type("#invitation-password-again input", "another-password-1");
+        screen.click("#invitation-submit");
+        assertThat(screen.notification("操作未完成").getText()).doesNotContain("Exception");
+        List<WebElement> accepted = screen.browser.findElements(By.id("invitation-accepted"));
         assertThat(accepted).isEmpty();
     }
 }

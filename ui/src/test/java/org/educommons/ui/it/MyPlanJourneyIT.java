@@ -3,9 +3,6 @@ package org.educommons.ui.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -20,12 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A district committee's clerk keeps the next year's work plan on screen: adds an item with a
@@ -46,89 +39,53 @@ class MyPlanJourneyIT {
     @ArquillianResource
     URL base;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+    Screen screen;
 
     @AfterEach
-    void closeBrowser(org.junit.jupiter.api.TestInfo test) throws Exception {
-        if (browser != null) {
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            Files.write(shots.resolve(test.getTestMethod().map(m -> m.getName()).orElse("my-plan") + ".png"),
-                    browser.getScreenshotAs(OutputType.BYTES));
-            browser.quit();
+    void closeBrowser() throws Exception {
+        if (screen != null) {
+            screen.screenshot("my-plan-journey-last");
+            screen.close();
         }
     }
 
-    private WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void click(WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private WebElement notification(String text) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//vaadin-notification-card[contains(., '" + text + "')]")));
-    }
-
-    /** Opens a Vaadin select and picks the option that reads {@code text}. */
-    private void choose(String selectCss, String text) {
-        click(visible(selectCss));
-        WebElement option = wait.until(d -> d.findElements(By.xpath("//vaadin-select-item[normalize-space(.)='" + text + "']"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        option.click();
-        wait.until(ExpectedConditions.invisibilityOf(option));
-    }
-
     private java.util.List<String> rowTexts() {
-        return browser.findElements(By.cssSelector("#my-items vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        return screen.browser.findElements(By.cssSelector("#my-items vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
     }
 
     @Test
     void aClerkWritesPublishesMovesOnAndClosesNextYearsPlan() throws Exception {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
-        browser = Browser.start(1400, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the grid re-renders after each save
-        browser.get(base + "login");
-        visible("vaadin-login-form input[name='username']").sendKeys("zigong.admin");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("educommons-demo");
-        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
-        browser.get(base + "communities/chuannan-yuxi");
-        click(visible("#my-plan-link-" + year));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-plan-title"), year + " 年工作计划"));
-        assertThat(visible("#my-plan-count").getText()).isEqualTo("共 0 项，其中草稿 0 项");
+        screen = Screen.open(base);
+        screen.go("login");
+        screen.signIn("zigong.admin");
+        screen.go("communities/chuannan-yuxi");
+        screen.click(screen.visible("#my-plan-link-" + year));
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-plan-title"), year + " 年工作计划"));
+        assertThat(screen.visible("#my-plan-count").getText()).isEqualTo("共 0 项，其中草稿 0 项");
 
         // an item: refused while incomplete, the dialog keeps what was typed
-        click(visible("#add-item"));
-        click(visible("#item-save"));
-        assertThat(notification("必填").getText()).startsWith("操作未完成：");
-        visible("#item-title input").sendKeys(TITLE);
-        choose("#item-category", "培训");
-        choose("#item-start-month", "3月");
-        choose("#item-end-month", "5月");
-        visible("#item-lead-unit input").sendKeys("自贡市教育科学研究所");
-        WebElement coOrganisers = visible("#item-co-organisers input");
-        coOrganisers.sendKeys("内江");
-        WebElement neijiang = wait.until(d -> d.findElements(By.xpath("//vaadin-multi-select-combo-box-item[contains(., '内江')]"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        neijiang.click();
-        coOrganisers.sendKeys(Keys.ESCAPE);
-        click(visible("#item-save"));
-        notification("已保存");
-        wait.until(d -> rowTexts().contains(TITLE));
+        screen.click("#add-item");
+        screen.click("#item-save");
+        assertThat(screen.notification("必填").getText()).startsWith("操作未完成：");
+        screen.visible("#item-title input").sendKeys(TITLE);
+        screen.choose("#item-category", "培训");
+        screen.choose("#item-start-month", "3月");
+        screen.choose("#item-end-month", "5月");
+        screen.visible("#item-lead-unit input").sendKeys("自贡市教育科学研究所");
+        screen.pick("#item-co-organisers", "内江");
+        screen.click("#item-save");
+        screen.notification("已保存");
+        screen.wait.until(d -> rowTexts().contains(TITLE));
         assertThat(rowTexts()).contains("培训", "3–5月");
         assertThat(rowTexts()).anyMatch(t -> t.contains("计划中") && t.contains("草稿"));
         assertThat(rowTexts()).anyMatch(t -> t.contains("内江"));
 
         // published: the community sees it, the co-organiser among its co-organised items
-        click(visible("#publish-plan"));
-        notification("已发布 1 项");
-        wait.until(d -> rowTexts().stream().anyMatch(t -> t.contains("已发布")));
+        screen.click("#publish-plan");
+        screen.notification("已发布 1 项");
+        screen.wait.until(d -> rowTexts().stream().anyMatch(t -> t.contains("已发布")));
         assertThat(rowTexts()).noneMatch(t -> t.contains("草稿"));
         Api api = new Api(base);
         JsonNode combined = api.get("api/v1/communities/chuannan-yuxi/plans/" + year + "?member=zigong",
@@ -143,24 +100,24 @@ class MyPlanJourneyIT {
                 Api.bearer(api.tokenFor("neijiang.admin"))).body()).contains(TITLE);
 
         // moved on: a new status needs a progress note
-        click(visible(".edit-item"));
-        choose("#item-status", "进行中");
-        click(visible("#item-save"));
-        assertThat(notification("进展说明").getText()).startsWith("操作未完成：");
-        visible("#item-note textarea").sendKeys("第一批送教已在荣县完成");
-        click(visible("#item-save"));
-        wait.until(d -> rowTexts().stream().anyMatch(t -> t.contains("进行中")));
+        screen.click(".edit-item");
+        screen.choose("#item-status", "进行中");
+        screen.click("#item-save");
+        assertThat(screen.notification("进展说明").getText()).startsWith("操作未完成：");
+        screen.visible("#item-note textarea").sendKeys("第一批送教已在荣县完成");
+        screen.click("#item-save");
+        screen.wait.until(d -> rowTexts().stream().anyMatch(t -> t.contains("进行中")));
         JsonNode history = api.get("api/v1/plan-items/" + item.get("id").asLong() + "/history",
                 Api.bearer(api.tokenFor("luzhou.admin"))).json().get("items");
         assertThat(history.get(history.size() - 1).get("note").asText()).isEqualTo("第一批送教已在荣县完成");
         assertThat(history.get(history.size() - 1).get("changedBy").asText()).isEqualTo("zigong.admin");
 
         // closed with the year-end summary: nothing more to change on screen
-        click(visible("#close-plan"));
-        visible("#summary-input textarea").sendKeys("全年送教 12 次，覆盖乡村学校 30 所。");
-        click(visible("#send-summary"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "全年送教 12 次"));
-        assertThat(browser.findElements(By.id("add-item"))).isEmpty();
-        assertThat(browser.findElements(By.cssSelector(".edit-item"))).isEmpty();
+        screen.click("#close-plan");
+        screen.visible("#summary-input textarea").sendKeys("全年送教 12 次，覆盖乡村学校 30 所。");
+        screen.click("#send-summary");
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "全年送教 12 次"));
+        assertThat(screen.browser.findElements(By.id("add-item"))).isEmpty();
+        assertThat(screen.browser.findElements(By.cssSelector(".edit-item"))).isEmpty();
     }
 }
