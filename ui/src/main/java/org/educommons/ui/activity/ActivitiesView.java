@@ -20,8 +20,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -46,6 +44,7 @@ import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.Schools;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 
 /**
@@ -196,8 +195,7 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
                     description.getValue(), others, participating.getValue().stream().map(Schools.School::id).toList(),
                     List.of(), type.getValue() == ActivityType.SCHOOL_PAIRING ? dated : List.of()));
             dialog.close();
-            Notification.show(getTranslation("activity.proposed"), 3000, Notification.Position.BOTTOM_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Prompts.success(getTranslation("activity.proposed"));
             getUI().ifPresent(ui -> ui.navigate(ActivityPage.class, new RouteParameters("id", String.valueOf(proposed.id()))));
         });
         submit.setId("activity-form-submit");

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -17,8 +16,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -37,6 +34,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 
 /**
@@ -200,24 +198,11 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
 
     /** Asks for a reason in a dialog; {@code action} gets it (the service refuses an empty one). */
     private void askReason(String labelKey, String sendKey, Consumer<String> action) {
-        Dialog dialog = new Dialog();
-        TextArea reason = new TextArea(getTranslation(labelKey));
-        reason.setId("reason-input");
-        reason.setWidth("20em");
-        dialog.add(reason);
-        Button send = new Button(getTranslation(sendKey), e -> {
-            action.accept(reason.getValue());
-            dialog.close();
-        });
-        send.setId("send-reason");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), send);
-        dialog.open();
+        Prompts.askText(title, null, getTranslation(labelKey), getTranslation(sendKey), action);
     }
 
     private void done(String messageKey) {
-        Notification.show(getTranslation(messageKey), 3000, Notification.Position.BOTTOM_CENTER)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Prompts.success(getTranslation(messageKey));
         render();
     }
 

@@ -54,6 +54,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 
 /**
@@ -214,8 +215,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             try {
                 forums.chooseBreakout(id, r.id(), e.getValue() == null ? null : e.getValue().id());
-                Notification.show(getTranslation("forum.breakout.saved"), 3000, Notification.Position.BOTTOM_CENTER)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Prompts.success(getTranslation("forum.breakout.saved"));
             } finally {
                 render(); // show the choice as saved, or as it was when the group was full
             }

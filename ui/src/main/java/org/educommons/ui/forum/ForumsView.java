@@ -18,8 +18,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -42,6 +40,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 
 /** The forums of a community, newest plans first, for its members: when, where, seats left. */
@@ -137,8 +136,7 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
                     beijing(starts.getValue()), beijing(ends.getValue()), beijing(opens.getValue()), beijing(closes.getValue()),
                     capacity.getValue(), approval.getValue(), Map.of(), null, List.of()));
             dialog.close();
-            Notification.show(getTranslation("forum.hosted"), 3000, Notification.Position.BOTTOM_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Prompts.success(getTranslation("forum.hosted"));
             getUI().ifPresent(ui -> ui.navigate(ForumPage.class, new RouteParameters("id", String.valueOf(hosted.id()))));
         });
         submit.setId("forum-form-submit");

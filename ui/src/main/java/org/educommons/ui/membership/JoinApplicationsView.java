@@ -2,7 +2,6 @@ package org.educommons.ui.membership;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
@@ -15,11 +14,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -36,6 +32,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 
 /**
@@ -119,7 +116,8 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         Button approve = new Button(getTranslation("join.approve"), e -> meetingDialog(a, true));
         approve.addClassName("approve-application");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        Button reject = new Button(getTranslation("join.reject"), e -> dialog("join.reject", reason -> {
+        Button reject = new Button(getTranslation("join.reject"), e -> Prompts.askText(getTranslation("join.reject") + "：" + a.name(),
+                null, getTranslation("join.rejection-reason-label"), getTranslation("join.reject"), reason -> {
             applications.decide(a.id(), a.version(), new Decision("REJECTED", null, null, reason, null, null));
             done(getTranslation("join.rejected", a.name()));
         }));
@@ -167,24 +165,8 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         dialog.open();
     }
 
-    private void dialog(String titleKey, Consumer<String> action) {
-        Dialog dialog = new Dialog(getTranslation(titleKey));
-        TextArea reason = new TextArea(getTranslation("join.rejection-reason-label"));
-        reason.setId("reason-input");
-        reason.setWidth("20em");
-        dialog.add(reason);
-        Button send = new Button(getTranslation(titleKey), e -> {
-            action.accept(reason.getValue());
-            dialog.close();
-        });
-        send.setId("send-reason");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), send);
-        dialog.open();
-    }
-
     private void done(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Prompts.success(message);
         render();
     }
 

@@ -18,8 +18,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -40,6 +38,7 @@ import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 import org.educommons.workplan.ItemStatus;
 import org.educommons.workplan.PlanCategory;
@@ -128,7 +127,12 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
             });
             publish.setId("publish-plan");
             publish.setEnabled(drafts > 0);
-            Button close = new Button(getTranslation("myplan.close"), e -> closeDialog());
+            // the year-end summary (年度总结) closes the plan; remaining drafts are published with it
+            Button close = new Button(getTranslation("myplan.close"), e -> Prompts.askText(getTranslation("myplan.close"),
+                    getTranslation("myplan.close-hint"), getTranslation("myplan.summary"), getTranslation("myplan.close"), summary -> {
+                        plans.close(community, year, summary);
+                        done(getTranslation("myplan.closed"));
+                    }));
             close.setId("close-plan");
             close.setEnabled(!items.isEmpty());
             close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -258,27 +262,8 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
         return month;
     }
 
-    /** The year-end summary (年度总结) closes the plan; remaining drafts are published with it. */
-    private void closeDialog() {
-        Dialog dialog = new Dialog(getTranslation("myplan.close"));
-        TextArea summary = new TextArea(getTranslation("myplan.summary"));
-        summary.setId("summary-input");
-        summary.setWidth("28em");
-        summary.setMinHeight("10em");
-        dialog.add(new Paragraph(getTranslation("myplan.close-hint")), summary);
-        Button send = new Button(getTranslation("myplan.close"), e -> {
-            plans.close(community, year, summary.getValue());
-            dialog.close();
-            done(getTranslation("myplan.closed"));
-        });
-        send.setId("send-summary");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), send);
-        dialog.open();
-    }
-
     private void done(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Prompts.success(message);
         render();
     }
 

@@ -114,8 +114,8 @@ class MyPlanJourneyIT {
 
         // closed with the year-end summary: nothing more to change on screen
         screen.click("#close-plan");
-        screen.visible("#summary-input textarea").sendKeys("全年送教 12 次，覆盖乡村学校 30 所。");
-        screen.click("#send-summary");
+        screen.visible("#prompt-input textarea").sendKeys("全年送教 12 次，覆盖乡村学校 30 所。");
+        screen.click("#prompt-send");
         screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("plan-summary"), "全年送教 12 次"));
         assertThat(screen.browser.findElements(By.id("add-item"))).isEmpty();
         assertThat(screen.browser.findElements(By.cssSelector(".edit-item"))).isEmpty();
