@@ -33,8 +33,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @RunAsClient
 class JoinJourneyIT {
 
-    static final String COUNTY = "古蔺县教育和体育局";
-    static final String CONTACT = "wang@gulin.example.cn";
+    static final String COUNTY = "赤水市教育局";
+    static final String CONTACT = "wang@chishui.example.cn";
 
     @Deployment(testable = false)
     static WebArchive application() {
@@ -76,7 +76,7 @@ class JoinJourneyIT {
                 String body = String.valueOf(m.getContent());
                 Matcher token = link.matcher(body);
                 if (toContact && body.contains(COUNTY) && token.find()) {
-                    assertThat(body).contains("gulin.admin");
+                    assertThat(body).contains("chishui.admin");
                     return token.group(1);
                 }
             }
@@ -95,7 +95,7 @@ class JoinJourneyIT {
         screen.click("#join-submit");
         assertThat(screen.notification("必填").getText()).startsWith("操作未完成：").doesNotContain("Exception");
         screen.type("#join-name input", COUNTY);
-        screen.type("#join-region input", "四川省泸州市");
+        screen.type("#join-region input", "贵州省遵义市");
         screen.type("#join-contact-name input", "王老师");
         screen.type("#join-contact-email input", CONTACT);
         screen.type("#join-reason textarea", "希望与共同体成员学校结对，共享优质教育资源。");
@@ -112,7 +112,7 @@ class JoinJourneyIT {
         assertThat(card().getText()).contains("待审议", "王老师", CONTACT, "希望与共同体成员学校结对");
         screen.click(card().findElement(By.cssSelector(".approve-application")));
         screen.type("#meeting-name input", "第十二次联席会");
-        screen.type("#new-member-slug input", "gulin");
+        screen.type("#new-member-slug input", "chishui");
         screen.click("#send-decision");
         screen.notification("已批准");
         screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -122,16 +122,16 @@ class JoinJourneyIT {
         String token = invitationFromTheMail();
         open(390, 844);
         screen.go("invitation?token=" + token);
-        screen.type("#invitation-password input", "gulin-strong-password");
-        screen.type("#invitation-password-again input", "gulin-strong-passw0rd");
+        screen.type("#invitation-password input", "chishui-strong-password");
+        screen.type("#invitation-password-again input", "chishui-strong-passw0rd");
         screen.click("#invitation-submit");
         assertThat(screen.notification("不一致").getText()).startsWith("操作未完成：");
         screen.visible("#invitation-password-again input").clear();
-        screen.type("#invitation-password-again input", "gulin-strong-password");
+        screen.type("#invitation-password-again input", "chishui-strong-password");
         screen.click("#invitation-submit");
-        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-accepted"), "gulin.admin"));
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invitation-accepted"), "chishui.admin"));
         screen.click("#invitation-sign-in");
-        screen.signIn("gulin.admin", "gulin-strong-password");
+        screen.signIn("chishui.admin", "chishui-strong-password");
 
         screen.go("communities/test-alliance");
         screen.wait.until(d -> d.findElements(By.cssSelector("#members vaadin-grid-cell-content")).stream()

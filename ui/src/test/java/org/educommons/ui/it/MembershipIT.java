@@ -73,10 +73,19 @@ class MembershipIT {
 
         // a pasted address with a tab or line break after it is what the applicant meant, not a failure
         Api.Reply pasted = api.post(APPLICATIONS, """
-                {"name":"合江县教育和体育局\\n","kind":"DISTRICT","region":"四川省","contactName":"赵老师",
+                {"name":"叙州区教育和体育局\\n","kind":"DISTRICT","region":"四川省","contactName":"赵老师",
                  "contactEmail":"zhao@example.cn\\t","reason":"希望加入共同体。\\n"}""");
         assertThat(pasted.status()).as(pasted.body()).isEqualTo(201);
-        assertThat(pasted.json().get("name").asText()).isEqualTo("合江县教育和体育局");
+        long pastedId = pasted.json().get("id").asLong();
+        JsonNode stored = null;
+        for (JsonNode a : api.get(APPLICATIONS + "?limit=200", Api.bearer(secretariat)).json().get("items")) {
+            if (a.get("id").asLong() == pastedId) {
+                stored = a;
+            }
+        }
+        assertThat(stored).isNotNull();
+        assertThat(stored.get("name").asText()).isEqualTo("叙州区教育和体育局");
+        assertThat(stored.get("contactEmail").asText()).isEqualTo("zhao@example.cn");
     }
 
     @Test
