@@ -16,6 +16,16 @@ public final class BeijingTime {
     private BeijingTime() {
     }
 
+    /** A date and time as read on a clock in Beijing (a form's field), as an instant; null stays null. */
+    public static OffsetDateTime at(java.time.LocalDateTime time) {
+        return time == null ? null : time.atZone(ZONE).toOffsetDateTime();
+    }
+
+    /** An instant as a clock in Beijing shows it, for a form's field; null stays null. */
+    public static java.time.LocalDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(ZONE).toLocalDateTime();
+    }
+
     /** {@code 2026-12-25 09:00}; empty for no time. */
     public static String minutes(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(ZONE).format(MINUTES);

@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,6 +35,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -40,11 +44,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 
 import org.educommons.forum.CheckInCodes;
+import org.educommons.forum.ForumEdit;
 import org.educommons.forum.ForumView;
 import org.educommons.forum.Forums;
 import org.educommons.forum.RegistrantsWorkbook;
 import org.educommons.forum.RegistrationStatus;
 import org.educommons.forum.RegistrationView;
+import org.educommons.forum.SessionInput;
 import org.educommons.forum.SessionKind;
 import org.educommons.forum.SessionView;
 import org.educommons.identity.AccountPrincipal;
@@ -110,10 +116,10 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         if (forum.description() != null && !forum.description().isBlank()) {
             add(new Paragraph(forum.description()));
         }
-        if (!forum.agenda().isEmpty()) {
-            add(agenda(forum));
-        }
         boolean host = forum.host().equals(directory.slugOf(caller.tenantId()).value()) && caller.has(Role.TENANT_ADMIN);
+        if (!forum.agenda().isEmpty() || host) {
+            add(agenda(forum, host));
+        }
         List<RegistrationView> registrations = forums.allRegistrations(id);
         if (caller.has(Role.PRINCIPAL)) {
             add(mine(forum, caller, registrations));
@@ -125,7 +131,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    private Component agenda(ForumView forum) {
+    private Component agenda(ForumView forum, boolean host) {
         UnorderedList list = new UnorderedList();
         list.setId("agenda");
         for (SessionView s : forum.agenda()) {
@@ -144,9 +150,92 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
                 left.getStyle().set("margin-left", "var(--lumo-space-s)");
                 item.add(left);
             }
+            if (host) {
+                Button remove = new Button(getTranslation("forum.agenda.remove"), e -> {
+                    forums.removeSession(id, s.id(), forum.version());
+                    Prompts.success(getTranslation("forum.agenda.removed", s.title()));
+                    render();
+                });
+                remove.addClassName("remove-session");
+                remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                item.add(remove);
+            }
             list.add(item);
         }
-        return new Div(new H3(getTranslation("forum.agenda")), list);
+        Div agenda = new Div(new H3(getTranslation("forum.agenda")), list);
+        if (host) {
+            Button add = new Button(getTranslation("forum.agenda.add"), e -> sessionForm(forum));
+            add.setId("add-session");
+            agenda.add(add);
+        }
+        return agenda;
+    }
+
+    /** The host adds a keynote or a breakout group, within the forum's times. */
+    private void sessionForm(ForumView forum) {
+        Dialog dialog = new Dialog(getTranslation("forum.agenda.add"));
+        dialog.setId("session-dialog");
+        Select<SessionKind> kind = new Select<>();
+        kind.setLabel(getTranslation("forum.form.kind"));
+        kind.setId("session-kind");
+        kind.setItems(SessionKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("forum.agenda." + k.name()));
+        kind.setValue(SessionKind.KEYNOTE);
+        TextField sessionTitle = new TextField(getTranslation("forum.form.session-title"));
+        sessionTitle.setId("session-title");
+        TextField speaker = new TextField(getTranslation("forum.form.speaker"));
+        speaker.setId("session-speaker");
+        TextField room = new TextField(getTranslation("forum.form.room"));
+        room.setId("session-room");
+        DateTimePicker starts = new DateTimePicker(getTranslation("forum.form.starts"), BeijingTime.local(forum.startsAt()));
+        starts.setId("session-starts");
+        DateTimePicker ends = new DateTimePicker(getTranslation("forum.form.ends"), BeijingTime.local(forum.startsAt().plusHours(1)));
+        ends.setId("session-ends");
+        IntegerField capacity = new IntegerField(getTranslation("forum.form.session-capacity"));
+        capacity.setId("session-capacity");
+        FormLayout form = new FormLayout(kind, sessionTitle, speaker, room, starts, ends, capacity);
+        dialog.add(form);
+        Button save = new Button(getTranslation("forum.form.save"), e -> {
+            forums.addSession(id, forum.version(), new SessionInput(kind.getValue() == null ? null : kind.getValue().name(),
+                    sessionTitle.getValue(), speaker.getValue(), room.getValue(), BeijingTime.at(starts.getValue()),
+                    BeijingTime.at(ends.getValue()), capacity.getValue()));
+            dialog.close();
+            Prompts.success(getTranslation("forum.agenda.added"));
+            render();
+        });
+        save.setId("session-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** The host changes where, when and for how many; more seats go to the waitlist in order. */
+    private void editForm(ForumView forum) {
+        Dialog dialog = new Dialog(getTranslation("forum.edit"));
+        dialog.setId("edit-dialog");
+        TextField venue = new TextField(getTranslation("forum.form.venue"), forum.venue(), "");
+        venue.setId("edit-venue");
+        DateTimePicker starts = new DateTimePicker(getTranslation("forum.form.starts"), BeijingTime.local(forum.startsAt()));
+        DateTimePicker ends = new DateTimePicker(getTranslation("forum.form.ends"), BeijingTime.local(forum.endsAt()));
+        DateTimePicker closes = new DateTimePicker(getTranslation("forum.form.closes"), BeijingTime.local(forum.registrationClosesAt()));
+        IntegerField capacity = new IntegerField(getTranslation("forum.form.capacity"));
+        capacity.setId("edit-capacity");
+        capacity.setValue(forum.capacity());
+        Checkbox approval = new Checkbox(getTranslation("forum.form.approval"), forum.approvalRequired());
+        approval.setId("edit-approval");
+        dialog.add(new FormLayout(venue, capacity, starts, ends, closes, approval));
+        Button save = new Button(getTranslation("forum.form.save"), e -> {
+            forums.edit(id, forum.version(), new ForumEdit(null, null, venue.getValue(), BeijingTime.at(starts.getValue()),
+                    BeijingTime.at(ends.getValue()), null, BeijingTime.at(closes.getValue()), capacity.getValue(),
+                    approval.getValue(), null, null));
+            dialog.close();
+            Prompts.success(getTranslation("forum.edited"));
+            render();
+        });
+        save.setId("edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), save);
+        dialog.open();
     }
 
     private Component mine(ForumView forum, AccountPrincipal caller, List<RegistrationView> registrations) {
@@ -245,6 +334,9 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         VerticalLayout desk = new VerticalLayout();
         desk.setId("host-desk");
         desk.setPadding(false);
+        Button edit = new Button(getTranslation("forum.edit"), e -> editForm(forum));
+        edit.setId("edit-forum");
+        desk.add(edit);
         TextField code = new TextField(getTranslation("forum.check-in.input"));
         code.setId("check-in-input");
         Button checkIn = new Button(getTranslation("forum.check-in.button"), e -> {

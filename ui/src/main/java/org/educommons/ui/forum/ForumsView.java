@@ -1,7 +1,6 @@
 package org.educommons.ui.forum;
 
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -133,7 +132,7 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
         dialog.add(form);
         Button submit = new Button(getTranslation("forum.form.submit"), e -> {
             ForumView hosted = forums.host(community, new ForumInput(title.getValue(), description.getValue(), venue.getValue(),
-                    beijing(starts.getValue()), beijing(ends.getValue()), beijing(opens.getValue()), beijing(closes.getValue()),
+                    BeijingTime.at(starts.getValue()), BeijingTime.at(ends.getValue()), BeijingTime.at(opens.getValue()), BeijingTime.at(closes.getValue()),
                     capacity.getValue(), approval.getValue(), Map.of(), null, List.of()));
             dialog.close();
             Prompts.success(getTranslation("forum.hosted"));
@@ -143,10 +142,6 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("forum.form.cancel"), e -> dialog.close()), submit);
         dialog.open();
-    }
-
-    private static OffsetDateTime beijing(LocalDateTime time) {
-        return time == null ? null : time.atZone(BeijingTime.ZONE).toOffsetDateTime();
     }
 
     private static Div line(String text) {

@@ -144,5 +144,20 @@ class ForumJourneyIT {
         assertThat(screen.visible("#forum-when").getText()).contains(day + " 09:00", day + " 17:00");
         assertThat(screen.visible("#seats-left").getText()).isEqualTo("剩余名额：80 / 80");
         assertThat(screen.visible("#host-desk").isDisplayed()).isTrue();
+
+        // the host changes it afterwards: more seats, an opening keynote added and removed again
+        screen.click("#edit-forum");
+        WebElement capacity = screen.visible("#edit-capacity input");
+        capacity.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "100");
+        screen.click("#edit-save");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("seats-left"), "剩余名额：100 / 100"));
+        screen.click("#add-session");
+        screen.type("#session-title input", "开幕式");
+        screen.type("#session-speaker input", "荣昌区教育委员会");
+        screen.click("#session-save");
+        screen.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agenda"), "09:00–10:00 专题报告：开幕式（荣昌区教育委员会）"));
+        screen.click(screen.visible("#agenda .remove-session"));
+        screen.notification("已删除议程");
+        screen.wait.until(d -> !d.findElement(By.id("agenda")).getText().contains("开幕式"));
     }
 }
