@@ -1,6 +1,8 @@
 package org.educommons.identity;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +13,8 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.educommons.platform.audit.AuditTrail;
+import org.educommons.platform.database.SqlValues;
+import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.TenantTransactional;
 
 /**
@@ -66,6 +70,55 @@ public class AccessTokens {
         audit.record("account", principal.accountId(), "token-issued",
                 Map.of("scope", scope, "validForSeconds", validFor.toSeconds()));
         return new Issued(token, "Bearer", validFor.toSeconds());
+    }
+
+    /** A calendar token as its owner sees it: never the token itself. */
+    public record CalendarToken(long id, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+    }
+
+    /** The caller's live calendar tokens, newest first. */
+    @TenantTransactional
+    public List<CalendarToken> calendarTokens(AccountPrincipal principal) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, created_at, expires_at from access_token
+                         where tenant_id = ?1 and account_id = ?2 and scope = 'CALENDAR' and expires_at > now()
+                         order by id desc""")
+                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId())
+                .getResultList();
+        return rows.stream().map(r -> new CalendarToken(((Number) r[0]).longValue(), SqlValues.offsetDateTime(r[1]),
+                SqlValues.offsetDateTime(r[2]))).toList();
+    }
+
+    /** Revokes one of the caller's calendar tokens at once; 404 when it is not theirs. */
+    @TenantTransactional
+    public void revokeCalendarToken(AccountPrincipal principal, long id) {
+        int revoked = em.createNativeQuery("""
+                        delete from access_token
+                         where tenant_id = ?1 and account_id = ?2 and id = ?3 and scope = 'CALENDAR'""")
+                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId()).setParameter(3, id)
+                .executeUpdate();
+        if (revoked == 0) {
+            throw ProblemException.notFound("calendar-token", id);
+        }
+        audit.record("account", principal.accountId(), "token-revoked", Map.of("scope", "CALENDAR", "token", id));
+    }
+
+    /** Signing out of the API: the bearer token presented ends at once. */
+    @TenantTransactional
+    public void revoke(AccountPrincipal principal, String token) {
+        if (!wellFormed(token)) {
+            return;
+        }
+        int revoked = em.createNativeQuery("""
+                        delete from access_token
+                         where tenant_id = ?1 and account_id = ?2 and token_hash = ?3 and scope = 'API'""")
+                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId())
+                .setParameter(3, Secrets.digest(token))
+                .executeUpdate();
+        if (revoked > 0) {
+            audit.record("account", principal.accountId(), "sign-out", Map.of("scope", "API"));
+        }
     }
 
     public Optional<AccountPrincipal> verify(String token) {

@@ -1,30 +1,32 @@
 package org.educommons.identity;
 
+import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.educommons.platform.api.Page;
-import org.educommons.platform.problem.ProblemException;
+import org.educommons.platform.web.ClientAddress;
 import org.educommons.tenancy.TenantContext;
 
 /** Signing in to the API and reading accounts. */
@@ -35,7 +37,13 @@ import org.educommons.tenancy.TenantContext;
 public class IdentityResource {
 
     @Inject
-    IdentityStoreHandler identityStores;
+    SignIns signIns;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest http;
 
     @Inject
     AccessTokens tokens;
@@ -62,14 +70,36 @@ public class IdentityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange a username and password for a bearer token")
     public AccessTokens.Issued token(@NotNull(message = "{validation.body-required}") @Valid TokenRequest request) {
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(request.username, new Password(request.password)));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID
-                || !(result.getCallerPrincipal() instanceof AccountPrincipal principal)) {
-            throw new ProblemException(401, "bad-credentials");
-        }
+        AccountPrincipal principal = signIns.signIn(request.username, request.password, clientAddress.of(http), "token");
         tenantContext.verifiedSignIn(principal);
         return tokens.issue(principal);
+    }
+
+    @POST
+    @Path("auth/sign-out")
+    @Operation(summary = "Sign out of the API: the bearer token of this call stops working at once")
+    @SecurityRequirement(name = "bearer")
+    public Response signOut(@HeaderParam("Authorization") String authorization) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        tokens.revoke(caller, authorization == null ? null : authorization.replaceFirst("(?i)^Bearer\\s+", "").trim());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me/calendar-tokens")
+    @Operation(summary = "The caller's live calendar tokens (never the tokens themselves), newest first")
+    @SecurityRequirement(name = "bearer")
+    public List<AccessTokens.CalendarToken> calendarTokens() {
+        return tokens.calendarTokens(tenantContext.requireCaller());
+    }
+
+    @DELETE
+    @Path("me/calendar-tokens/{id}")
+    @Operation(summary = "Revoke one of the caller's calendar tokens: feeds using it stop at once")
+    @SecurityRequirement(name = "bearer")
+    public Response revokeCalendarToken(@PathParam("id") long id) {
+        tokens.revokeCalendarToken(tenantContext.requireCaller(), id);
+        return Response.noContent().build();
     }
 
     @POST

@@ -45,6 +45,32 @@ public class Logins {
         }
     }
 
+    /** Counts a failed attempt (and audits it in the account's tenant, when the account exists). */
+    public void failed(String username, String address, String channel) {
+        call("select identity_sign_in_failed(?, ?, ?)", username, address, channel);
+    }
+
+    /** Forgets the account's failed attempts after a successful sign-in (not the address's). */
+    public void succeeded(String username) {
+        call("select throttle_forget('sign-in-account', lower(btrim(?)))", username);
+    }
+
+    /** Replaces the hash just verified with one made with today's work factor. */
+    public void upgradePassword(String username, String verifiedHash, String newHash) {
+        call("select identity_upgrade_password(?, ?, ?)", username, verifiedHash, newHash);
+    }
+
+    private void call(String sql, String... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setString(i + 1, args[i]);
+            }
+            s.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Sign-in bookkeeping failed", e);
+        }
+    }
+
     /** The account of a live API token. */
     public Optional<AccountPrincipal> byTokenHash(String tokenHash) {
         return byToken("identity_find_token", tokenHash);

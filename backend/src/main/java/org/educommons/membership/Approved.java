@@ -2,7 +2,10 @@ package org.educommons.membership;
 
 import java.time.OffsetDateTime;
 
-/** The result of an approval: the application, and the single-use invitation for the first administrator. */
-public record Approved(JoinApplicationView application, String adminUsername, String invitationToken,
+/**
+ * The result of an approval: the application, and to whom the first administrator's single-use
+ * invitation was mailed. The invitation itself goes to that mailbox only.
+ */
+public record Approved(JoinApplicationView application, String adminUsername, String invitationSentTo,
                        OffsetDateTime invitationExpiresAt) {
 }

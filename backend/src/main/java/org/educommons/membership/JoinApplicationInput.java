@@ -3,6 +3,7 @@ package org.educommons.membership;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.educommons.platform.outbox.EmailAddress;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.TenantKind;
 
@@ -16,7 +17,10 @@ public record JoinApplicationInput(String name, String nameEn, String kind, Stri
         required(errors, "region", region, 100);
         required(errors, "contactName", contactName, 100);
         required(errors, "reason", reason, 4000);
-        if (contactEmail == null || !contactEmail.trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (nameEn != null && nameEn.trim().length() > 200) {
+            errors.add(new FieldError("nameEn", "validation.too-long"));
+        }
+        if (contactEmail == null || !EmailAddress.isValid(contactEmail.trim())) {
             errors.add(new FieldError("contactEmail", "validation.email"));
         }
         if (kind == null || parsedKind() == null) {

@@ -40,6 +40,12 @@ public class JoinApplicationResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    jakarta.servlet.http.HttpServletRequest http;
+
+    @Inject
+    org.educommons.platform.web.ClientAddress clientAddress;
+
     /** Body of an invitation acceptance. */
     public record Acceptance(String token, String password) {
     }
@@ -48,7 +54,8 @@ public class JoinApplicationResource {
     @Path("communities/{community}/join-applications")
     @Operation(summary = "Apply to join the community (no account needed)")
     public Response apply(@PathParam("community") String community, JoinApplicationInput input) {
-        JoinApplicationView view = applications.apply(Requests.community(community), Requests.requireBody(input));
+        JoinApplicationView view = applications.apply(Requests.community(community), Requests.requireBody(input),
+                clientAddress.of(http));
         return Response.created(URI.create(uriInfo.getBaseUri() + "join-applications/" + view.id()))
                 .entity(Map.of("id", view.id(), "status", view.status())).build();
     }

@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Passwords;
 import org.educommons.identity.Role;
 import org.educommons.identity.Secrets;
 import org.educommons.platform.api.Page;
@@ -21,6 +21,7 @@ import org.educommons.platform.audit.AuditTrail;
 import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.outbox.Outbox;
 import org.educommons.platform.outbox.Recipient;
+import org.educommons.platform.throttle.Throttle;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
@@ -58,10 +59,22 @@ public class JoinApplications {
     Event<TenantProvisioned> provisioned;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    Passwords passwords;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Throttle throttle;
+
+    /** Applications anyone may send from one address per hour ({@code educommons.join.applications-per-hour}). */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "educommons.join.applications-per-hour", defaultValue = "5")
+    int applicationsPerHour;
+
+    private Throttle.Limit applicationsPerAddress() {
+        return new Throttle.Limit("join-application-address", applicationsPerHour, java.time.Duration.ofHours(1));
+    }
 
     /** Where people reach the product, for links in mail (EDUCOMMONS_PUBLIC_URL). */
     @Inject
@@ -72,7 +85,8 @@ public class JoinApplications {
     private static final int MAX_SLUG = 57;
 
     /** Submits an application; a second open application of the same city or district is refused (409). */
-    public JoinApplicationView apply(CommunitySlug communitySlug, JoinApplicationInput input) {
+    public JoinApplicationView apply(CommunitySlug communitySlug, JoinApplicationInput input, String address) {
+        throttle.check(applicationsPerAddress(), address, "too-many-requests");
         Community community = directory.find(communitySlug);
         List<FieldError> errors = input.errors();
         if (!errors.isEmpty()) {
@@ -94,6 +108,7 @@ public class JoinApplications {
             }
             throw e;
         }
+        throttle.count(applicationsPerAddress(), address);
         return new JoinApplicationView(id, communitySlug.value(), input.name().trim(), input.nameEn(), input.parsedKind().name(),
                 input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now(), 0);
     }
@@ -222,9 +237,10 @@ public class JoinApplications {
                 adminUsername, approved.contactName(), approved.contactEmail()));
         audit.record("join-application", application.id(), "approve",
                 Map.of("tenant", slug, "meeting", decision.meeting().trim(), "meetingDate", decision.meetingDate().toString()));
-        outbox.notify(Recipient.email(approved.contactEmail()), "notify.join.approved", approved.name(), approved.community(),
+        // the link is the new administrator's alone: it goes to their mailbox, never to the secretariat
+        outbox.mailSecret(approved.contactEmail(), "notify.join.approved", approved.name(), approved.community(),
                 decision.meeting().trim(), adminUsername, invitationLink(token), INVITATION_DAYS);
-        return new Approved(approved, adminUsername, token, OffsetDateTime.now().plusDays(INVITATION_DAYS));
+        return new Approved(approved, adminUsername, approved.contactEmail(), OffsetDateTime.now().plusDays(INVITATION_DAYS));
     }
 
     private JoinApplicationView reject(AccountPrincipal caller, JoinApplicationView application, Decision decision) {
@@ -256,17 +272,17 @@ public class JoinApplications {
 
     /** The invited administrator chooses a password; the invitation works once and expires. */
     public String acceptInvitation(String token, String password) {
-        if (password == null || password.length() < 10) {
-            throw new ProblemException(400, "invalid-input", List.of(new FieldError("password", "validation.password")));
+        String weakness = Passwords.policyViolation(password, null);
+        if (weakness != null) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("password", weakness)));
         }
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new ProblemException(404, "invitation-invalid");
         }
-        passwordHash.initialize(Map.of());
         @SuppressWarnings("unchecked")
         List<Object> user = em.createNativeQuery("select username from identity_accept_invitation(?1, ?2)")
                 .setParameter(1, Secrets.digest(token.trim()))
-                .setParameter(2, passwordHash.generate(password.toCharArray()))
+                .setParameter(2, passwords.hash(password))
                 .getResultList();
         if (user.isEmpty()) {
             throw new ProblemException(404, "invitation-invalid");

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -16,11 +18,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.educommons.identity.DemoAccounts;
+import org.educommons.identity.Passwords;
 import org.educommons.platform.database.DatabaseSettings;
 import org.educommons.platform.database.SchemaStartup;
 
@@ -44,15 +46,18 @@ public class TenantConfigStartup {
     SchemaStartup schema;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
+    Passwords passwords;
 
     @PostConstruct
     void apply() {
         Config config = ConfigProvider.getConfig();
         boolean demo = config.getOptionalValue(DEMO, Boolean.class).orElse(false);
         List<ConfigFiles.ConfigFile> files = new ArrayList<>();
+        Set<String> demoTenants = new HashSet<>();
         if (demo) {
-            files.addAll(ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigStartup.class.getClassLoader()));
+            List<ConfigFiles.ConfigFile> demoFiles = ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigStartup.class.getClassLoader());
+            ConfigReader.read(demoFiles).tenants().forEach(t -> demoTenants.add(t.slug()));
+            files.addAll(demoFiles);
         }
         config.getOptionalValue(DIRECTORY, String.class)
                 .ifPresent(dir -> files.addAll(ConfigFiles.inDirectory(Path.of(dir))));
@@ -63,8 +68,7 @@ public class TenantConfigStartup {
             LOG.info(() -> "Tenant configuration applied: " + set.tenants().size() + " tenants, "
                     + set.communities().size() + " communities; rows changed: " + report);
             if (demo) {
-                passwordHash.initialize(java.util.Map.of());
-                int created = DemoAccounts.seed(owner, password -> passwordHash.generate(password.toCharArray()));
+                int created = DemoAccounts.seed(owner, demoTenants, passwords::hash);
                 int items = DemoPlans.apply(files, owner);
                 int forums = DemoForums.apply(files, owner);
                 int activities = DemoActivities.apply(files, owner);

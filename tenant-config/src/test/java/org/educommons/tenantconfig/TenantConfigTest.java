@@ -45,6 +45,42 @@ class TenantConfigTest {
         return ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigTest.class.getClassLoader());
     }
 
+    private static java.util.Set<String> demoTenants() {
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        ConfigReader.read(demo()).tenants().forEach(t -> slugs.add(t.slug()));
+        return slugs;
+    }
+
+    @Test
+    void demoAccountsAreMadeForTheDemoTenantsOnlyAndNeverOverAPendingInvitation() throws Exception {
+        Path later = Files.createTempDirectory("later-tenant");
+        Files.createDirectories(later.resolve("tenants"));
+        Files.writeString(later.resolve("tenants/luxian.yaml"), """
+                slug: luxian
+                name: {zh: 泸县教育和体育局, en: Luxian County Bureau of Education and Sports}
+                kind: DISTRICT
+                region: 四川省泸州市泸县
+                admin: {username: luxian.admin, displayName: 泸县管理员, email: admin@luxian.example.cn}
+                """, StandardCharsets.UTF_8);
+        List<ConfigFiles.ConfigFile> files = new ArrayList<>(demo());
+        files.addAll(ConfigFiles.inDirectory(later));
+        apply(files);
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            // 永川's administrator was invited before demo accounts were made: the invitation stands
+            s.executeUpdate("""
+                    insert into account_invitation (tenant_id, token_hash, account_id, expires_at)
+                    select tenant_id, 'pending-invitation', id, now() + interval '14 days' from account
+                     where username = 'yongchuan.admin'""");
+            assertThat(org.educommons.identity.DemoAccounts.seed(owner, demoTenants(), password -> "demo-hash")).isPositive();
+        }
+        assertThat(rows("select username, coalesce(password_hash, '-') from account where username like 'luxian.%' order by username"))
+                .as("a tenant added later gets no demo accounts and no demo password").containsExactly("luxian.admin|-");
+        assertThat(rows("select coalesce(password_hash, '-') from account where username = 'yongchuan.admin'"))
+                .as("an invited administrator keeps waiting for their own password").containsExactly("-");
+        assertThat(rows("select username, password_hash from account where username in ('luzhou.admin', 'zigong.principal3') order by 1"))
+                .containsExactly("luzhou.admin|demo-hash", "zigong.principal3|demo-hash");
+    }
+
     private ConfigApplier.Report apply(List<ConfigFiles.ConfigFile> files) throws SQLException {
         try (Connection owner = TestDatabase.owner(db)) {
             return ConfigApplier.apply(ConfigReader.read(files), owner);
@@ -116,7 +152,7 @@ class TenantConfigTest {
     void theDemoForumIsCreatedOnceWithItsRegistrations() throws SQLException {
         apply(demo());
         try (Connection owner = TestDatabase.owner(db)) {
-            org.educommons.identity.DemoAccounts.seed(owner, password -> "not-a-real-hash");
+            org.educommons.identity.DemoAccounts.seed(owner, demoTenants(), password -> "not-a-real-hash");
             DemoPlans.apply(demo(), owner);
             assertThat(DemoForums.apply(demo(), owner)).isOne();
             assertThat(DemoForums.apply(demo(), owner)).isZero();
@@ -148,7 +184,7 @@ class TenantConfigTest {
     void theDemoActivitiesAreCreatedOnceWithOrganisersSchoolsPlanItemsAndPairs() throws SQLException {
         apply(demo());
         try (Connection owner = TestDatabase.owner(db)) {
-            org.educommons.identity.DemoAccounts.seed(owner, password -> "not-a-real-hash");
+            org.educommons.identity.DemoAccounts.seed(owner, demoTenants(), password -> "not-a-real-hash");
             DemoPlans.apply(demo(), owner);
             assertThat(DemoActivities.apply(demo(), owner)).isEqualTo(2);
             assertThat(DemoActivities.apply(demo(), owner)).isZero();

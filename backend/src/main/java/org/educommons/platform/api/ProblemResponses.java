@@ -45,11 +45,18 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
         Locale locale = RequestLocale.of(headers);
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getPath();
         Problem problem = problemFor(thrown, locale, instance);
-        return Response.status(problem.status())
+        Response.ResponseBuilder response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                .entity(problem)
-                .build();
+                .entity(problem);
+        if (unwrap(thrown) instanceof ProblemException p) {
+            p.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
+        }
+        if (problem.status() == 413) {
+            // the rest of the body is never read: end the connection instead of waiting for it
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 
     /** The problem details for a failure, in {@code locale}. */
@@ -63,6 +70,11 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
         }
         if (t instanceof ConstraintViolationException cve) {
             return Problems.of(ValidationProblems.from(cve), locale, instance);
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof org.educommons.platform.web.BodyTooLargeException large) {
+                return Problems.of(new ProblemException(413, "body-too-large", String.valueOf(large.limit() / 1024)), locale, instance);
+            }
         }
         if (t instanceof JsonbException || t instanceof ProcessingException) {
             // the request body could not be read as the JSON the endpoint expects

@@ -40,12 +40,7 @@ public class Outbox {
     public void notify(Recipient to, String key, Object... args) {
         Long sender = tenantContext.tenantId().orElse(null);
         if (to.hasEmail()) {
-            em.createNativeQuery("insert into outbox_message (tenant_id, recipient, subject, body) values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, sender)
-                    .setParameter(2, to.email().trim())
-                    .setParameter(3, bilingual(key + ".subject", " / ", args))
-                    .setParameter(4, bilingual(key + ".body", "\n\n----\n\n", args))
-                    .executeUpdate();
+            enqueueMail(sender, to.email(), key, false, args);
         }
         if (to.hasAccount() && sender != null) {
             List<String> texts = Arrays.stream(args).map(String::valueOf).toList();
@@ -56,6 +51,27 @@ public class Outbox {
                     .setParameter(4, key).setParameter(5, JSON.toJson(texts))
                     .executeUpdate();
         }
+    }
+
+    /**
+     * Queues an e-mail that carries a secret (a single-use link) for {@code email} only: no in-app
+     * copy, and its stored body is erased once it has been sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void mailSecret(String email, String key, Object... args) {
+        enqueueMail(tenantContext.tenantId().orElse(null), email, key, true, args);
+    }
+
+    private void enqueueMail(Long sender, String email, String key, boolean holdsSecret, Object... args) {
+        em.createNativeQuery("""
+                        insert into outbox_message (tenant_id, recipient, subject, body, holds_secret)
+                        values (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, sender)
+                .setParameter(2, email.trim())
+                .setParameter(3, bilingual(key + ".subject", " / ", args))
+                .setParameter(4, bilingual(key + ".body", "\n\n----\n\n", args))
+                .setParameter(5, holdsSecret)
+                .executeUpdate();
     }
 
     /** Queues the message {@code key} for every administrator of {@code tenantId}. */

@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final Object[] args;
     private final List<FieldError> fieldErrors;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String type, Object... args) {
         this(status, type, List.of(), args);
@@ -38,6 +39,18 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden() {
         return new ProblemException(403, "forbidden");
+    }
+
+    /** 429: the caller must wait {@code seconds} before trying again (sent as {@code Retry-After}). */
+    public static ProblemException tooManyRequests(String type, long seconds) {
+        ProblemException e = new ProblemException(429, type, seconds);
+        e.retryAfterSeconds = Math.max(1, seconds);
+        return e;
+    }
+
+    /** How long the caller must wait before trying again, when that is part of the problem. */
+    public java.util.Optional<Long> retryAfterSeconds() {
+        return java.util.Optional.ofNullable(retryAfterSeconds);
     }
 
     public int status() {

@@ -16,6 +16,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.educommons.identity.SignIns;
+import org.educommons.platform.i18n.Messages;
+import org.educommons.platform.problem.ProblemException;
 import org.educommons.ui.MainLayout;
 
 /**
@@ -35,9 +39,14 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
         form.setI18n(i18n());
         form.setForgotPasswordButtonVisible(false);
         form.addLoginListener(e -> signIn(e.getUsername(), e.getPassword()));
-        Paragraph hint = new Paragraph(getTranslation("login.demo-hint"));
-        hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        add(form, hint);
+        add(form);
+        if (ConfigProvider.getConfig().getOptionalValue("educommons.demo", Boolean.class).orElse(false)) {
+            // the public demo password is shown only where the demo accounts exist
+            Paragraph hint = new Paragraph(getTranslation("login.demo-hint"));
+            hint.setId("login-demo-hint");
+            hint.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            add(hint);
+        }
     }
 
     private void signIn(String username, String password) {
@@ -51,6 +60,14 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
             // a full page load so that every part of the layout shows the signed-in account
             getUI().ifPresent(ui -> ui.getPage().setLocation("/"));
         } else {
+            LoginI18n i18n = i18n();
+            if (VaadinServletRequest.getCurrent().getHttpServletRequest().getAttribute(SignIns.FAILURE)
+                    instanceof ProblemException refused && refused.status() == 429) {
+                i18n.getErrorMessage().setTitle(Messages.get(getLocale(), "problem.too-many-sign-ins.title"));
+                i18n.getErrorMessage().setMessage(Messages.get(getLocale(), "problem.too-many-sign-ins.detail",
+                        refused.retryAfterSeconds().orElse(60L).toString()));
+            }
+            form.setI18n(i18n);
             form.setError(true);
             form.setEnabled(true);
         }

@@ -21,6 +21,7 @@ import org.educommons.membership.JoinApplicationInput;
 import org.educommons.membership.JoinApplicationView;
 import org.educommons.membership.JoinApplications;
 import org.educommons.platform.api.Requests;
+import org.educommons.platform.web.ClientAddress;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantKind;
@@ -34,11 +35,13 @@ import org.educommons.ui.MainLayout;
 public class JoinView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final JoinApplications applications;
+    private final ClientAddress clientAddress;
     private final CommunityDirectory directory;
     private String title = "";
 
     @Inject
-    public JoinView(JoinApplications applications, CommunityDirectory directory) {
+    public JoinView(JoinApplications applications, CommunityDirectory directory, ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.applications = applications;
         this.directory = directory;
         setMaxWidth("48em");
@@ -84,7 +87,8 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         Button submit = new Button(getTranslation("join.submit"), e -> {
             JoinApplicationView submitted = applications.apply(community, new JoinApplicationInput(name.getValue(),
                     nameEn.getValue(), kind.getValue() == null ? null : kind.getValue().name(), region.getValue(),
-                    contact.getValue(), email.getValue(), reason.getValue()));
+                    contact.getValue(), email.getValue(), reason.getValue()),
+                    clientAddress.of(com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()));
             removeAll();
             Paragraph done = new Paragraph(getTranslation("join.submitted", submitted.name(), details.name().in(getLocale()),
                     String.valueOf(submitted.id()), email.getValue().trim()));

@@ -66,8 +66,19 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
-    /** A bearer token for {@code username} with the demo password. */
+    /** Tokens already issued in this run, per server and username: they live an hour, longer than the suite. */
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A bearer token for {@code username} with the demo password, issued once per run: each sign-in
+     * costs a password hash at today's work factor, by design.
+     */
     String tokenFor(String username) {
+        return TOKENS.computeIfAbsent(base + " " + username, key -> newTokenFor(username));
+    }
+
+    /** A token of its own for {@code username} (for a test that ends it). */
+    String newTokenFor(String username) {
         Reply reply = post("api/v1/auth/token",
                 "{\"username\":\"" + username + "\",\"password\":\"educommons-demo\"}");
         if (reply.status() != 200) {

@@ -3,13 +3,7 @@ package org.educommons.ui.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import jakarta.mail.internet.MimeMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -66,25 +60,6 @@ class JoinJourneyIT {
                 By.xpath("//div[contains(@class, 'join-application') and contains(., '" + COUNTY + "')]")));
     }
 
-    /** The invitation token in the approval mail to the county's contact, once the outbox has sent it. */
-    private String invitationFromTheMail() throws Exception {
-        Pattern link = Pattern.compile("invitation\\?token=([A-Za-z0-9_-]+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage m : TestServer.smtp().getReceivedMessages()) {
-                boolean toContact = Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(CONTACT));
-                String body = String.valueOf(m.getContent());
-                Matcher token = link.matcher(body);
-                if (toContact && body.contains(COUNTY) && token.find()) {
-                    assertThat(body).contains("chishui.admin");
-                    return token.group(1);
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no approval mail with an invitation link reached " + CONTACT);
-    }
-
     @Test
     void aCountyAppliesOnItsPhoneIsApprovedAndItsAdministratorSignsInTheSameDay() throws Exception {
         // a county's clerk, on a phone, no account
@@ -119,7 +94,7 @@ class JoinJourneyIT {
                 By.xpath("//div[contains(@class, 'join-application') and contains(., '" + COUNTY + "')]"), "已批准"));
 
         // the county's first administrator, from the link in the mail
-        String token = invitationFromTheMail();
+        String token = Mailbox.invitationToken(CONTACT, COUNTY);
         open(390, 844);
         screen.go("invitation?token=" + token);
         screen.type("#invitation-password input", "chishui-strong-password");

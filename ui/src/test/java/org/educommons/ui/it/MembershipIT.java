@@ -207,7 +207,18 @@ class MembershipIT {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("adminUsername").asText()).isEqualTo("luxian.admin");
         assertThat(approved.json().get("application").get("tenant").asText()).isEqualTo("luxian");
-        String invitation = approved.json().get("invitationToken").asText();
+        // the secretariat learns where the invitation went, never the invitation itself
+        assertThat(approved.json().get("invitationSentTo").asText()).isEqualTo("zhang@example.cn");
+        assertThat(approved.json().has("invitationToken")).isFalse();
+        String invitation = Mailbox.invitationToken("zhang@example.cn", "泸县教育和体育局");
+        assertThat(approved.body()).doesNotContain(invitation);
+        assertThat(trail(api.tokenFor("luzhou.admin"))).noneMatch(e -> e.contains(invitation));
+        // once sent, the stored mail no longer holds the link
+        assertThat(storedMailBodies("zhang@example.cn")).isNotEmpty().noneMatch(body -> body.contains(invitation))
+                .anyMatch(body -> body.contains("erased after sending"));
+        Api.Reply weak = api.post("api/v1/invitations/accept", "{\"token\":\"" + invitation + "\",\"password\":\"1234567890\"}");
+        assertThat(weak.status()).as("a password from the top of every breach list").isEqualTo(400);
+        assertThat(weak.body()).contains("password");
 
         JsonNode community = api.get("api/v1/communities/test-alliance").json();
         JsonNode last = community.get("members").get(community.get("members").size() - 1);
@@ -247,6 +258,22 @@ class MembershipIT {
         assertThat(trail(api.tokenFor("luzhou.admin"))).containsSubsequence(
                 "applicant:zhang@example.cn join-application apply " + id, "secretariat join-application approve " + id);
         assertThat(trail(api.tokenFor("yongchuan.admin"))).noneMatch(e -> e.contains("join-application"));
+    }
+
+    /** The bodies of the mail queued for {@code recipient}, as stored in the outbox. */
+    private static List<String> storedMailBodies(String recipient) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        try (java.sql.Connection c = org.educommons.testing.TestDatabase.owner(TestServer.settings());
+             java.sql.PreparedStatement s = c.prepareStatement(
+                     "select body from outbox_message where recipient = ? and sent_at is not null order by id")) {
+            s.setString(1, recipient);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    bodies.add(r.getString(1));
+                }
+            }
+        }
+        return bodies;
     }
 
     /** The caller's tenant's audit trail, oldest first, as "actor entity action [entityId]". */

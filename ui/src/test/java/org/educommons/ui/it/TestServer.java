@@ -52,6 +52,8 @@ public class TestServer implements LauncherSessionListener {
                 "-D" + DatabaseSettings.APP_USER + "=" + settings.appUser(),
                 "-D" + DatabaseSettings.APP_PASSWORD + "=" + settings.appPassword(),
                 "-Deducommons.demo=true",
+                // a suite applies to join from one address more often than a city would
+                "-Deducommons.join.applications-per-hour=30",
                 "-Deducommons.tenant-config.dir=" + tenantConfig,
                 "-Deducommons.mail.host=127.0.0.1",
                 "-Deducommons.mail.port=" + smtpPort,
