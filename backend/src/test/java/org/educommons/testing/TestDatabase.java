@@ -19,6 +19,7 @@ import org.educommons.platform.database.SchemaMigrator;
 public final class TestDatabase {
 
     public static final String APP_PASSWORD = "educommons-test-app-password";
+    public static final String MAILER_PASSWORD = "educommons-test-mailer-password";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.util.List<String> CREATED_ON_EXTERNAL_SERVER = new java.util.ArrayList<>();
@@ -40,7 +41,7 @@ public final class TestDatabase {
             CREATED_ON_EXTERNAL_SERVER.add(name);
         }
         return new DatabaseSettings(s.urlPrefix() + name, s.user(), s.password(),
-                DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD);
+                DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD, DatabaseSettings.DEFAULT_MAILER_USER, MAILER_PASSWORD);
     }
 
     /** A new database with the current schema. */
@@ -56,6 +57,11 @@ public final class TestDatabase {
 
     public static Connection app(DatabaseSettings settings) throws SQLException {
         return DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
+    }
+
+    /** A connection as the mail sender's role, the only one that may read every tenant's queued mail. */
+    public static Connection mailer(DatabaseSettings settings) throws SQLException {
+        return DriverManager.getConnection(settings.url(), settings.mailerUser(), settings.mailerPassword());
     }
 
     /**

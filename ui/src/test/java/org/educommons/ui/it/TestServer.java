@@ -51,6 +51,8 @@ public class TestServer implements LauncherSessionListener {
                 "-D" + DatabaseSettings.PASSWORD + "=" + settings.ownerPassword(),
                 "-D" + DatabaseSettings.APP_USER + "=" + settings.appUser(),
                 "-D" + DatabaseSettings.APP_PASSWORD + "=" + settings.appPassword(),
+                "-D" + DatabaseSettings.MAILER_USER + "=" + settings.mailerUser(),
+                "-D" + DatabaseSettings.MAILER_PASSWORD + "=" + settings.mailerPassword(),
                 "-Deducommons.demo=true",
                 "-Deducommons.tenant-config.dir=" + tenantConfig,
                 "-Deducommons.mail.host=127.0.0.1",
