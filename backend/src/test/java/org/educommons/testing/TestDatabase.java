@@ -13,8 +13,8 @@ import org.educommons.platform.database.SchemaMigrator;
 /**
  * A real PostgreSQL for tests: the server named by {@code EDUCOMMONS_DB_URL} (with
  * {@code EDUCOMMONS_DB_USER} / {@code EDUCOMMONS_DB_PASSWORD}, a role allowed to create
- * databases and roles) when set, otherwise an embedded one started once per test JVM. Every caller
- * gets a fresh, empty database of its own.
+ * databases and roles) when set, otherwise an embedded one started once per test JVM, whose superuser
+ * logs in with a password generated for that JVM. Every caller gets a fresh, empty database of its own.
  */
 public final class TestDatabase {
 
@@ -98,6 +98,13 @@ public final class TestDatabase {
         }
     }
 
+    /** A new random password, as the launcher generates its secrets. */
+    public static String generatedSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     private static Server server() {
         if (server != null) {
             return server;
@@ -113,12 +120,14 @@ public final class TestDatabase {
         } else {
             // under the system's temporary folder: as root the server runs as 'nobody', who must reach it
             Path folder = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "educommons-test-pg-" + ProcessHandle.current().pid());
-            LocalPostgres pg = LocalPostgres.start(folder.resolve("data"), 0);
+            String superuserPassword = generatedSecret();
+            LocalPostgres pg = LocalPostgres.start(folder.resolve("data"), 0, superuserPassword);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pg.close();
                 deleteQuietly(folder);
             }));
-            server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, "", "jdbc:postgresql://localhost:" + pg.port() + "/");
+            server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, superuserPassword,
+                    "jdbc:postgresql://localhost:" + pg.port() + "/");
         }
         return server;
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * <li>{@code EDUCOMMONS_PORT} (8080): HTTP port;</li>
  * <li>{@code EDUCOMMONS_DATA} ({@code ~/.educommons}; for root {@code /var/lib/educommons}, because the
  * embedded database then runs as {@code nobody}, who cannot enter {@code /root}): embedded database files,
- * logs, secrets, tenant-config folder; survives restarts;</li>
+ * logs, secrets (the database passwords, the embedded superuser's included, readable by the launcher's
+ * user only), tenant-config folder; survives restarts;</li>
  * <li>{@code EDUCOMMONS_DB_URL}, {@code EDUCOMMONS_DB_USER}, {@code EDUCOMMONS_DB_PASSWORD}: a PostgreSQL
  * to use instead of the embedded one (the user owns the schema and may create roles);</li>
  * <li>{@code EDUCOMMONS_DB_APP_PASSWORD}: password of the application's own database role
@@ -76,6 +77,15 @@ record LaunchSettings(int port, Path data, String dbUrl, String dbUser, String d
         return data.resolve("payara");
     }
 
+    /**
+     * The embedded PostgreSQL superuser's password: every connection to the embedded server needs one,
+     * so another user of the machine gets nothing by reaching its port. Generated on first start and
+     * kept in {@code secrets/} like the roles' passwords.
+     */
+    String embeddedSuperuserPassword() {
+        return storedSecret(data, "db-superuser-password");
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
@@ -84,13 +94,18 @@ record LaunchSettings(int port, Path data, String dbUrl, String dbUser, String d
      * A database password kept in {@code secrets/} of the data folder: generated on first start and
      * readable by the launcher's user only.
      */
-    static String storedSecret(Path data, String name) {
+    private static String storedSecret(Path data, String name) {
         Path file = data.resolve("secrets").resolve(name);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();
             }
             Files.createDirectories(file.getParent());
+            try {
+                Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
             byte[] bytes = new byte[24];
             new SecureRandom().nextBytes(bytes);
             String password = java.util.HexFormat.of().formatHex(bytes);

@@ -65,9 +65,10 @@ public final class Launcher {
         DatabaseSettings db;
         if (settings.embeddedDatabase()) {
             letTheDatabaseUserThrough(settings.data());
-            embedded = LocalPostgres.start(settings.postgresData(), 0);
+            String superuserPassword = settings.embeddedSuperuserPassword();
+            embedded = LocalPostgres.start(settings.postgresData(), 0, superuserPassword);
             embedded.ensureDatabase(DATABASE);
-            db = new DatabaseSettings(embedded.jdbcUrl(DATABASE), LocalPostgres.SUPERUSER, "",
+            db = new DatabaseSettings(embedded.jdbcUrl(DATABASE), LocalPostgres.SUPERUSER, superuserPassword,
                     DatabaseSettings.DEFAULT_APP_USER, settings.appPassword(),
                     DatabaseSettings.DEFAULT_MAILER_USER, settings.mailerPassword());
         } else {
