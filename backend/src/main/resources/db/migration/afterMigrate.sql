@@ -1,2 +1,3 @@
--- Runs after every migration run: the application role's password follows configuration.
+-- Runs after every migration run: the passwords of the application's roles follow configuration.
 alter role "${appRole}" with login password '${appPassword}';
+alter role "${mailerRole}" with login password '${mailerPassword}';

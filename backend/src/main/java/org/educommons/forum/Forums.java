@@ -152,10 +152,10 @@ public class Forums {
             throw new ProblemException(409, "registration-closed", forum.title());
         }
         Object[] row = (Object[]) em.createNativeQuery(
-                        "select registration_id, status, created from forum_register(?1, ?2, ?3, ?4, ?5, ?6)")
+                        "select registration_id, status, created from forum_register(?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id())
                 .setParameter(3, caller.tenantId()).setParameter(4, person.id())
-                .setParameter(5, caller.username()).setParameter(6, forum.approvalRequired())
+                .setParameter(5, caller.username())
                 .getSingleResult();
         long id = ((Number) row[0]).longValue();
         boolean created = (Boolean) row[2];

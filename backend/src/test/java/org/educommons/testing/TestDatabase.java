@@ -13,12 +13,13 @@ import org.educommons.platform.database.SchemaMigrator;
 /**
  * A real PostgreSQL for tests: the server named by {@code EDUCOMMONS_DB_URL} (with
  * {@code EDUCOMMONS_DB_USER} / {@code EDUCOMMONS_DB_PASSWORD}, a role allowed to create
- * databases and roles) when set, otherwise an embedded one started once per test JVM. Every caller
- * gets a fresh, empty database of its own.
+ * databases and roles) when set, otherwise an embedded one started once per test JVM, whose superuser
+ * logs in with a password generated for that JVM. Every caller gets a fresh, empty database of its own.
  */
 public final class TestDatabase {
 
     public static final String APP_PASSWORD = "educommons-test-app-password";
+    public static final String MAILER_PASSWORD = "educommons-test-mailer-password";
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final java.util.List<String> CREATED_ON_EXTERNAL_SERVER = new java.util.ArrayList<>();
@@ -40,7 +41,7 @@ public final class TestDatabase {
             CREATED_ON_EXTERNAL_SERVER.add(name);
         }
         return new DatabaseSettings(s.urlPrefix() + name, s.user(), s.password(),
-                DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD);
+                DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD, DatabaseSettings.DEFAULT_MAILER_USER, MAILER_PASSWORD);
     }
 
     /** A new database with the current schema. */
@@ -56,6 +57,11 @@ public final class TestDatabase {
 
     public static Connection app(DatabaseSettings settings) throws SQLException {
         return DriverManager.getConnection(settings.url(), settings.appUser(), settings.appPassword());
+    }
+
+    /** A connection as the mail sender's role, the only one that may read every tenant's queued mail. */
+    public static Connection mailer(DatabaseSettings settings) throws SQLException {
+        return DriverManager.getConnection(settings.url(), settings.mailerUser(), settings.mailerPassword());
     }
 
     /**
@@ -92,6 +98,13 @@ public final class TestDatabase {
         }
     }
 
+    /** A new random password, as the launcher generates its secrets. */
+    public static String generatedSecret() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     private static Server server() {
         if (server != null) {
             return server;
@@ -107,12 +120,14 @@ public final class TestDatabase {
         } else {
             // under the system's temporary folder: as root the server runs as 'nobody', who must reach it
             Path folder = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "educommons-test-pg-" + ProcessHandle.current().pid());
-            LocalPostgres pg = LocalPostgres.start(folder.resolve("data"), 0);
+            String superuserPassword = generatedSecret();
+            LocalPostgres pg = LocalPostgres.start(folder.resolve("data"), 0, superuserPassword);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 pg.close();
                 deleteQuietly(folder);
             }));
-            server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, "", "jdbc:postgresql://localhost:" + pg.port() + "/");
+            server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, superuserPassword,
+                    "jdbc:postgresql://localhost:" + pg.port() + "/");
         }
         return server;
     }

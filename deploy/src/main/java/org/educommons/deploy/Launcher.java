@@ -65,13 +65,16 @@ public final class Launcher {
         DatabaseSettings db;
         if (settings.embeddedDatabase()) {
             letTheDatabaseUserThrough(settings.data());
-            embedded = LocalPostgres.start(settings.postgresData(), 0);
+            String superuserPassword = settings.embeddedSuperuserPassword();
+            embedded = LocalPostgres.start(settings.postgresData(), 0, superuserPassword);
             embedded.ensureDatabase(DATABASE);
-            db = new DatabaseSettings(embedded.jdbcUrl(DATABASE), LocalPostgres.SUPERUSER, "",
-                    DatabaseSettings.DEFAULT_APP_USER, settings.appPassword());
+            db = new DatabaseSettings(embedded.jdbcUrl(DATABASE), LocalPostgres.SUPERUSER, superuserPassword,
+                    DatabaseSettings.DEFAULT_APP_USER, settings.appPassword(),
+                    DatabaseSettings.DEFAULT_MAILER_USER, settings.mailerPassword());
         } else {
             db = new DatabaseSettings(settings.dbUrl(), settings.dbUser(), settings.dbPassword(),
-                    DatabaseSettings.DEFAULT_APP_USER, settings.appPassword());
+                    DatabaseSettings.DEFAULT_APP_USER, settings.appPassword(),
+                    DatabaseSettings.DEFAULT_MAILER_USER, settings.mailerPassword());
         }
 
         // The schema and the application's role must exist before the application deploys:
@@ -116,6 +119,7 @@ public final class Launcher {
                 "-D" + DatabaseSettings.URL + "=" + db.url(),
                 "-D" + DatabaseSettings.USER + "=" + db.ownerUser(),
                 "-D" + DatabaseSettings.APP_USER + "=" + db.appUser(),
+                "-D" + DatabaseSettings.MAILER_USER + "=" + db.mailerUser(),
                 "-Deducommons.demo=" + settings.demo(),
                 "-Deducommons.tenant-config.dir=" + settings.tenantConfig(),
                 "-Deducommons.public-url=" + settings.publicUrl(),
@@ -130,6 +134,7 @@ public final class Launcher {
         // secrets travel in the environment, not on the command line that `ps` shows
         builder.environment().put("EDUCOMMONS_DB_PASSWORD", db.ownerPassword());
         builder.environment().put("EDUCOMMONS_DB_APP_PASSWORD", db.appPassword());
+        builder.environment().put("EDUCOMMONS_DB_MAILER_PASSWORD", db.mailerPassword());
         return builder.start();
     }
 

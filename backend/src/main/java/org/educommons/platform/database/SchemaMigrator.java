@@ -18,7 +18,8 @@ public final class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(settings.url(), settings.ownerUser(), settings.ownerPassword())
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", settings.appUser(), "appPassword", settings.appPassword()))
+                .placeholders(Map.of("appRole", settings.appUser(), "appPassword", settings.appPassword(),
+                        "mailerRole", settings.mailerUser(), "mailerPassword", settings.mailerPassword()))
                 .load();
         return flyway.migrate();
     }

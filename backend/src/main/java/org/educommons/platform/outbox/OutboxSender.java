@@ -22,8 +22,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Sends due outbox messages every two seconds over SMTP ({@code educommons.mail.host}, {@code .port},
  * {@code .from}). A failure records the error and retries later with exponential backoff; due rows
  * are locked with SKIP LOCKED, so several instances never send the same message at once, and each is
- * sent and marked in a transaction of its own ({@link OutboxDelivery}). Each message keeps one
- * Message-ID across retries, so a receiving server can drop a duplicate.
+ * sent and marked in a transaction of its own ({@link OutboxDelivery}), as the mail sender's own
+ * database role ({@code educommons.db.mailer-user}): the application role cannot read queued mail.
+ * Each message keeps one Message-ID across retries, so a receiving server can drop a duplicate.
  */
 @Startup
 @Singleton

@@ -51,6 +51,8 @@ public class TestServer implements LauncherSessionListener {
                 "-D" + DatabaseSettings.PASSWORD + "=" + settings.ownerPassword(),
                 "-D" + DatabaseSettings.APP_USER + "=" + settings.appUser(),
                 "-D" + DatabaseSettings.APP_PASSWORD + "=" + settings.appPassword(),
+                "-D" + DatabaseSettings.MAILER_USER + "=" + settings.mailerUser(),
+                "-D" + DatabaseSettings.MAILER_PASSWORD + "=" + settings.mailerPassword(),
                 "-Deducommons.demo=true",
                 // a suite applies to join from one address more often than a city would
                 "-Deducommons.join.applications-per-hour=30",
