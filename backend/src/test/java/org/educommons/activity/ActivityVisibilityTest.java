@@ -180,7 +180,8 @@ class ActivityVisibilityTest {
             assertThatThrownBy(() -> s.executeUpdate("insert into activity_pairing (tenant_id, activity_id, supporting_tenant_id, "
                     + "supporting_school_id, supported_tenant_id, supported_school_id, starts_on, ends_on) values (" + proposer
                     + ", " + activity + ", " + proposer + ", " + schoolOfProposer + ", " + proposer + ", " + schoolOfProposer
-                    + ", date '2023-03-01', date '2023-06-01')")).isInstanceOf(SQLException.class);
+                    + ", date '2023-03-01', date '2023-06-01')")).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).as("check violation: a pair is across members").isEqualTo("23514"));
             c.rollback();
         }
     }

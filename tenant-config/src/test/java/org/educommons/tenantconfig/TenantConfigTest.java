@@ -315,6 +315,29 @@ class TenantConfigTest {
     }
 
     @Test
+    void aFailureHalfWayThroughApplyingLeavesNothingApplied() throws Exception {
+        // a fault in the last step: the database refuses the first community membership
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.execute("""
+                    create function test_refuse_membership() returns trigger language plpgsql as $$
+                    begin raise exception 'injected fault'; end $$""");
+            s.execute("""
+                    create trigger test_refuse_membership before insert on community_membership
+                       for each row execute function test_refuse_membership()""");
+        }
+
+        assertThatThrownBy(() -> apply(ConfigFiles.inDirectory(dir))).hasMessageContaining("injected fault");
+
+        assertThat(rows("select count(*) from tenant")).as("the tenants written before the fault").containsExactly("0");
+        assertThat(rows("select count(*) from community")).containsExactly("0");
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.execute("drop trigger test_refuse_membership on community_membership");
+        }
+        apply(ConfigFiles.inDirectory(dir));
+        assertThat(rows("select count(*) from tenant")).as("the same files apply once the fault is gone").containsExactly("11");
+    }
+
+    @Test
     void severalErrorsInSeveralFilesAreReportedAtOnce() throws Exception {
         edit("tenants/dazu.yaml", "kind: DISTRICT", "kind: TOWN");
         edit("tenants/yibin.yaml", "region: 四川省宜宾市\n", "");

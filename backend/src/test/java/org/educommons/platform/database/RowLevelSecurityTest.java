@@ -140,7 +140,7 @@ class RowLevelSecurityTest {
         try (Connection c = appAs(tenantA); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("insert into account (tenant_id, username, display_name, roles) "
                     + "values (" + tenantB + ", 'b.intruder', 'x', 'TENANT_ADMIN')"))
-                    .isInstanceOf(SQLException.class)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as("insufficient privilege").isEqualTo("42501"))
                     .hasMessageContaining("row-level security");
             c.rollback();
         }
@@ -161,7 +161,7 @@ class RowLevelSecurityTest {
     void aTenantCannotMoveItsOwnRowsToAnotherTenant() throws SQLException {
         try (Connection c = appAs(tenantA); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("update account set tenant_id = " + tenantB + " where username = 'a.principal1'"))
-                    .isInstanceOf(SQLException.class);
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as("insufficient privilege").isEqualTo("42501"));
             c.rollback();
         }
         assertThat(countAsOwner("username = 'a.principal1' and tenant_id = " + tenantA)).isOne();
@@ -173,7 +173,7 @@ class RowLevelSecurityTest {
             assertThat(usernames(c, "")).isEmpty();
             assertThatThrownBy(() -> s.executeUpdate("insert into account (tenant_id, username, display_name, roles) "
                     + "values (" + tenantA + ", 'a.nobody', 'x', 'PRINCIPAL')"))
-                    .isInstanceOf(SQLException.class);
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as("insufficient privilege").isEqualTo("42501"));
             c.rollback();
         }
     }
@@ -197,7 +197,7 @@ class RowLevelSecurityTest {
                 assertThat(r.getInt(1)).isEqualTo(3);
             }
             assertThatThrownBy(() -> s.executeUpdate("update tenant set name_zh = 'x'"))
-                    .isInstanceOf(SQLException.class)
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as("insufficient privilege").isEqualTo("42501"))
                     .hasMessageContaining("permission denied");
             c.rollback();
         }
@@ -241,7 +241,7 @@ class RowLevelSecurityTest {
             assertThat(s.executeUpdate("delete from plan_item where id = " + publishedOfA)).isZero();
             assertThatThrownBy(() -> s.executeUpdate("insert into plan_item (tenant_id, plan_id, community_id, year, position, title, category) "
                     + "select tenant_id, id, community_id, year, 9, 'planted', 'OTHER' from work_plan"))
-                    .isInstanceOf(SQLException.class);
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as("insufficient privilege").isEqualTo("42501"));
             b.rollback();
         }
         try (Connection owner = TestDatabase.owner(db)) {
@@ -258,7 +258,7 @@ class RowLevelSecurityTest {
         }
         try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("insert into audit_entry (tenant_id, actor, entity, entity_id, action) values ("
-                    + tenantB + ", 'a.admin', 'x', '1', 'forged')")).isInstanceOf(SQLException.class);
+                    + tenantB + ", 'a.admin', 'x', '1', 'forged')")).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as("insufficient privilege").isEqualTo("42501"));
             a.rollback();
         }
         try (Connection a = appAs(tenantA); Statement s = a.createStatement()) {

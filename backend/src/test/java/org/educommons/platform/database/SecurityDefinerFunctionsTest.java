@@ -47,7 +47,14 @@ class SecurityDefinerFunctionsTest {
                     "visible forum only; a member's share for that member or the host"),
             Map.entry("forum_breakout_taken(bigint,bigint)", "visible forum only"),
             Map.entry("forum_waitlist_position(bigint,bigint,bigint)",
-                    "visible forum, for the host or the registrant's tenant only")));
+                    "visible forum, for the host or the registrant's tenant only"),
+            Map.entry("throttle_wait(text,text,integer,integer)", "a number of seconds: no tenant's data"),
+            Map.entry("throttle_count(text,text)", "counts an event under a key; no tenant's data"),
+            Map.entry("throttle_forget(text,text)", "forgets a key's events; no tenant's data"),
+            Map.entry("identity_sign_in_failed(text,text,text)",
+                    "counts a failure and audits it in the named account's own tenant; returns nothing"),
+            Map.entry("identity_upgrade_password(text,text,text)",
+                    "replaces only the exact hash the caller verified; returns whether it did")));
 
     @Test
     void everySecurityDefinerFunctionTheApplicationMayCallHasBeenReviewed() throws SQLException {
