@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
@@ -190,7 +191,7 @@ public class Activities {
      * An organiser's tenant admin confirms or declines the part it was asked to take (a reason is
      * needed to decline). Answering twice, or once the activity is no longer proposed, is 409.
      */
-    public ActivityView respond(long id, boolean confirm, String note) {
+    public ActivityView respond(long id, String decision, String note) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         Activity activity = visible(id);
         boolean organiser = !em.createNativeQuery("""
@@ -201,6 +202,12 @@ public class Activities {
         if (!organiser) {
             throw ProblemException.forbidden();
         }
+        String verdict = decision == null ? "" : decision.trim();
+        if (!verdict.equals("CONFIRMED") && !verdict.equals("DECLINED")) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("decision", "validation.one-of", "[CONFIRMED, DECLINED]")));
+        }
+        boolean confirm = verdict.equals("CONFIRMED");
         String reason = note == null || note.isBlank() ? null : note.trim();
         if (!confirm && reason == null) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("note", "validation.activity.decline-reason")));
@@ -229,15 +236,15 @@ public class Activities {
 
     /**
      * The proposer reports the outcome (the activity is then done) or cancels it, having seen
-     * version {@code expectedVersion} (412 otherwise).
+     * version {@code expected} (428 without one, 412 otherwise).
      */
-    public ActivityView edit(long id, int expectedVersion, ActivityEdit edit) {
+    public ActivityView edit(long id, IfMatch expected, ActivityEdit edit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         Activity activity = visible(id);
         if (activity.proposerTenantId() != caller.tenantId()) {
             throw ProblemException.forbidden();
         }
-        if (activity.version() != expectedVersion) {
+        if (activity.version() != expected.required()) {
             throw new ProblemException(412, "precondition-failed");
         }
         ActivityStatus next = edit.status() == null || edit.status().isBlank() ? activity.status() : parseStatus(edit.status());

@@ -67,6 +67,9 @@ public record ActivityInput(String title, String type, LocalDate startsOn, Local
             if (o.tenant() == null || o.tenant().isBlank()) {
                 errors.add(new FieldError("organisers", "validation.required"));
             }
+            if (o.part() != null && o.part().trim().length() > 200) {
+                errors.add(new FieldError("organisers", "validation.too-long"));
+            }
         }
         if (!pairings.isEmpty() && parsedType() != ActivityType.SCHOOL_PAIRING) {
             errors.add(new FieldError("pairings", "validation.activity.pairings-type"));

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.IfMatch;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
@@ -48,7 +49,7 @@ public class ActivityResource {
 
     @GET
     @Path("communities/{community}/activities")
-    @Operation(summary = "Joint activities of the community the caller sees: confirmed ones, and those it organises "
+    @Operation(operationId = "activities", summary = "Joint activities of the community the caller sees: confirmed ones, and those it organises "
             + "(cursor-paged; filter by type and status)")
     public Page<ActivityView> activities(@PathParam("community") String community, @QueryParam("type") String type,
                                          @QueryParam("status") String status, @QueryParam("cursor") String cursor,
@@ -61,7 +62,7 @@ public class ActivityResource {
     @POST
     @Path("communities/{community}/activities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Propose a joint activity with other members (tenant admins); they confirm their part")
+    @Operation(operationId = "proposeActivity", summary = "Propose a joint activity with other members (tenant admins); they confirm their part")
     public Response propose(@PathParam("community") String community, ActivityInput input) {
         ActivityView activity = activities.propose(Requests.community(community), Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "activities/" + activity.id()))
@@ -70,7 +71,7 @@ public class ActivityResource {
 
     @GET
     @Path("activities/{id}")
-    @Operation(summary = "A joint activity with its organisers, schools, plan items, school pairs and outcome; "
+    @Operation(operationId = "activity", summary = "A joint activity with its organisers, schools, plan items, school pairs and outcome; "
             + "its version as ETag")
     public Response activity(@PathParam("id") long id) {
         ActivityView activity = activities.activity(id);
@@ -84,30 +85,26 @@ public class ActivityResource {
     @POST
     @Path("activities/{id}/response")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An organiser confirms or declines its part ({\"decision\":\"CONFIRMED\"|\"DECLINED\",\"note\"})")
+    @Operation(operationId = "respond", summary = "An organiser confirms or declines its part ({\"decision\":\"CONFIRMED\"|\"DECLINED\",\"note\"})")
+    @SecurityRequirement(name = "bearer")
     public Response respond(@PathParam("id") long id, Answer answer) {
-        String decision = Requests.requireBody(answer).decision() == null ? "" : answer.decision().trim();
-        if (!decision.equals("CONFIRMED") && !decision.equals("DECLINED")) {
-            throw new ProblemException(400, "invalid-input",
-                    List.of(new FieldError("decision", "validation.one-of", "[CONFIRMED, DECLINED]")));
-        }
-        ActivityView activity = activities.respond(id, decision.equals("CONFIRMED"), answer.note());
+        ActivityView activity = activities.respond(id, Requests.requireBody(answer).decision(), answer.note());
         return Response.ok(activity).tag(Requests.etag(activity.version())).build();
     }
 
     @PATCH
     @Path("activities/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "The proposer reports the outcome (status DONE, outcome, attachments) or cancels "
+    @Operation(operationId = "editActivity", summary = "The proposer reports the outcome (status DONE, outcome, attachments) or cancels "
             + "(status CANCELLED, reason); needs If-Match with the activity's ETag")
     public Response edit(@PathParam("id") long id, ActivityEdit edit) {
-        ActivityView activity = activities.edit(id, Requests.ifMatchVersion(headers), Requests.requireBody(edit));
+        ActivityView activity = activities.edit(id, IfMatch.of(headers), Requests.requireBody(edit));
         return Response.ok(activity).tag(Requests.etag(activity.version())).build();
     }
 
     @GET
     @Path("communities/{community}/school-pairings")
-    @Operation(summary = "School pairs (结对帮扶) of the community's confirmed activities (cursor-paged); filter by member and by a "
+    @Operation(operationId = "pairings", summary = "School pairs (结对帮扶) of the community's confirmed activities (cursor-paged); filter by member and by a "
             + "day they are in force (activeOn=YYYY-MM-DD)")
     public Page<ActivityView.Pairing> pairings(@PathParam("community") String community,
                                                @QueryParam("tenant") String tenant,

@@ -33,6 +33,8 @@ public record ForumInput(String title, String description, String venue, OffsetD
         }
         if (venue == null || venue.isBlank()) {
             errors.add(new FieldError("venue", "validation.required"));
+        } else if (venue.trim().length() > 200) {
+            errors.add(new FieldError("venue", "validation.too-long"));
         }
         for (var field : List.of(new Object[] {"startsAt", startsAt}, new Object[] {"endsAt", endsAt},
                 new Object[] {"registrationOpensAt", registrationOpensAt}, new Object[] {"registrationClosesAt", registrationClosesAt})) {

@@ -24,11 +24,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.IfMatch;
 import org.educommons.platform.api.MediaTypes;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
-import org.educommons.platform.problem.ProblemException.FieldError;
 
 /** Joint forums and registration over HTTP; every rule is in {@link Forums}. */
 @Path("")
@@ -53,7 +53,7 @@ public class ForumResource {
 
     @GET
     @Path("communities/{community}/forums")
-    @Operation(summary = "Forums of the community (members; cursor-paged)")
+    @Operation(operationId = "forums", summary = "Forums of the community (members; cursor-paged)")
     public Page<ForumView> forums(@PathParam("community") String community, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit) {
         return forums.forums(Requests.community(community), cursor, limit);
@@ -62,7 +62,7 @@ public class ForumResource {
     @POST
     @Path("communities/{community}/forums")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Host a forum in the community (tenant admins of a member)")
+    @Operation(operationId = "hostForum", summary = "Host a forum in the community (tenant admins of a member)")
     public Response host(@PathParam("community") String community, ForumInput input) {
         ForumView forum = forums.host(Requests.community(community), Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + forum.id()))
@@ -71,7 +71,7 @@ public class ForumResource {
 
     @GET
     @Path("forums/{id}")
-    @Operation(summary = "A forum with the seats left, in total and for the caller's member, and its agenda; "
+    @Operation(operationId = "forum", summary = "A forum with the seats left, in total and for the caller's member, and its agenda; "
             + "its version as ETag")
     public Response forum(@PathParam("id") long id) {
         ForumView forum = forums.forum(id);
@@ -81,20 +81,20 @@ public class ForumResource {
     @PATCH
     @Path("forums/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "The host changes its forum (fields left out stay); needs If-Match with the forum's ETag. "
+    @Operation(operationId = "editForum", summary = "The host changes its forum (fields left out stay); needs If-Match with the forum's ETag. "
             + "Added seats go to the waitlist in order; fewer seats than confirmed is 409. quotas replaces the whole "
             + "share-out ({} removes it; a member below its confirmed seats is 409); planItem 0 unlinks the plan item")
     public Response edit(@PathParam("id") long id, ForumEdit edit) {
-        ForumView forum = forums.edit(id, Requests.ifMatchVersion(headers), Requests.requireBody(edit));
+        ForumView forum = forums.edit(id, IfMatch.of(headers), Requests.requireBody(edit));
         return Response.ok(forum).tag(Requests.etag(forum.version())).build();
     }
 
     @POST
     @Path("forums/{id}/registrations")
-    @Operation(summary = "Register (201 CONFIRMED, WAITLISTED with position, or PENDING); a repeated request returns "
+    @Operation(operationId = "register", summary = "Register (201 CONFIRMED, WAITLISTED with position, or PENDING); a repeated request returns "
             + "the existing registration (200)")
     public Response register(@PathParam("id") long id, RegistrationRequest request) {
-        Forums.Registered registered = forums.register(id, request == null ? null : request.username());
+        Forums.Registered registered = forums.register(id, Requests.requireBody(request).username());
         RegistrationView r = registered.registration();
         if (!registered.created()) {
             return Response.ok(r).build();
@@ -105,14 +105,14 @@ public class ForumResource {
 
     @DELETE
     @Path("forums/{id}/registrations/{registrationId}")
-    @Operation(summary = "Cancel a registration; the first waitlisted person whose member has quota moves up")
+    @Operation(operationId = "cancel", summary = "Cancel a registration; the first waitlisted person whose member has quota moves up")
     public RegistrationView cancel(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
         return forums.cancel(id, registrationId);
     }
 
     @GET
     @Path("forums/{id}/registrations")
-    @Operation(summary = "Registrations by id: all for the host, the own tenant's for a member's admin, one's own for a "
+    @Operation(operationId = "registrations", summary = "Registrations by id: all for the host, the own tenant's for a member's admin, one's own for a "
             + "principal (cursor-paged)")
     public Page<RegistrationView> registrations(@PathParam("id") long id, @QueryParam("cursor") String cursor,
                                                 @QueryParam("limit") Integer limit) {
@@ -122,7 +122,7 @@ public class ForumResource {
     @GET
     @Path("forums/{id}/calendar.ics")
     @Produces(ForumCalendar.MEDIA_TYPE)
-    @Operation(summary = "The forum as an iCalendar event (bearer token, or ?token= from POST /me/calendar-token)")
+    @Operation(operationId = "forumCalendar", summary = "The forum as an iCalendar event (bearer token, or ?token= from POST /me/calendar-token)")
     public Response forumCalendar(@PathParam("id") long id) {
         ForumView forum = forums.forum(id);
         return ics(ForumCalendar.ics(forum.title(), List.of(forum)), "forum-" + id);
@@ -131,7 +131,7 @@ public class ForumResource {
     @GET
     @Path("communities/{community}/calendar.ics")
     @Produces(ForumCalendar.MEDIA_TYPE)
-    @Operation(summary = "Every forum of the community as a calendar feed to subscribe to (?token= from POST /me/calendar-token)")
+    @Operation(operationId = "communityCalendar", summary = "Every forum of the community as a calendar feed to subscribe to (?token= from POST /me/calendar-token)")
     public Response communityCalendar(@PathParam("community") String community) {
         Forums.Calendar calendar = forums.calendar(Requests.community(community));
         return ics(ForumCalendar.ics(calendar.name(), calendar.forums()), community);
@@ -150,21 +150,17 @@ public class ForumResource {
     @POST
     @Path("forums/{id}/registrations/{registrationId}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The host approves or rejects a registration awaiting approval ({\"decision\":\"APPROVED\"|\"REJECTED\"})")
+    @Operation(operationId = "decideRegistration", summary = "The host approves or rejects a registration awaiting approval ({\"decision\":\"APPROVED\"|\"REJECTED\"})")
+    @SecurityRequirement(name = "bearer")
     public RegistrationView decide(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
                                    RegistrationDecision decision) {
-        String verdict = decision == null || decision.decision() == null ? "" : decision.decision().trim();
-        if (!verdict.equals("APPROVED") && !verdict.equals("REJECTED")) {
-            throw new ProblemException(400, "invalid-input",
-                    List.of(new FieldError("decision", "validation.one-of", "[APPROVED, REJECTED]")));
-        }
-        return forums.decide(id, registrationId, verdict.equals("APPROVED"));
+        return forums.decide(id, registrationId, decision == null ? null : decision.decision());
     }
 
     @GET
     @Path("forums/{id}/registrations.xlsx")
     @Produces(MediaTypes.XLSX)
-    @Operation(summary = "The registrations the caller may see as a spreadsheet, grouped by member")
+    @Operation(operationId = "registrantsXlsx", summary = "The registrations the caller may see as a spreadsheet, grouped by member")
     public Response registrantsXlsx(@PathParam("id") long id) {
         ForumView forum = forums.forum(id);
         List<RegistrationView> registrations = forums.allRegistrations(id);
@@ -177,10 +173,10 @@ public class ForumResource {
     @POST
     @Path("forums/{id}/agenda")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The host adds a keynote or a breakout group (with an optional capacity) to the agenda; "
+    @Operation(operationId = "addSession", summary = "The host adds a keynote or a breakout group (with an optional capacity) to the agenda; "
             + "an If-Match with the forum's version is checked when given; the forum's new ETag comes back")
     public Response addSession(@PathParam("id") long id, SessionInput session) {
-        Forums.AgendaChange added = forums.addSession(id, Requests.optionalIfMatchVersion(headers), Requests.requireBody(session));
+        Forums.AgendaChange added = forums.addSession(id, IfMatch.of(headers), Requests.requireBody(session));
         return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + id + "/agenda/" + added.session().id()))
                 .entity(added.session()).tag(Requests.etag(added.forumVersion())).build();
     }
@@ -188,20 +184,20 @@ public class ForumResource {
     @PUT
     @Path("forums/{id}/agenda/{sessionId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The host changes a session of the agenda (If-Match: the forum's version); a breakout group "
+    @Operation(operationId = "replaceSession", summary = "The host changes a session of the agenda (If-Match: the forum's version); a breakout group "
             + "cannot shrink below the people who chose it (409)")
     public Response replaceSession(@PathParam("id") long id, @PathParam("sessionId") long sessionId, SessionInput session) {
-        Forums.AgendaChange changed = forums.replaceSession(id, sessionId, Requests.ifMatchVersion(headers),
+        Forums.AgendaChange changed = forums.replaceSession(id, sessionId, IfMatch.of(headers),
                 Requests.requireBody(session));
         return Response.ok(changed.session()).tag(Requests.etag(changed.forumVersion())).build();
     }
 
     @DELETE
     @Path("forums/{id}/agenda/{sessionId}")
-    @Operation(summary = "The host removes a session from the agenda (If-Match: the forum's version); a breakout group "
+    @Operation(operationId = "removeSession", summary = "The host removes a session from the agenda (If-Match: the forum's version); a breakout group "
             + "people have chosen stays until they choose another (409)")
     public Response removeSession(@PathParam("id") long id, @PathParam("sessionId") long sessionId) {
-        Forums.AgendaChange removed = forums.removeSession(id, sessionId, Requests.ifMatchVersion(headers));
+        Forums.AgendaChange removed = forums.removeSession(id, sessionId, IfMatch.of(headers));
         return Response.noContent().tag(Requests.etag(removed.forumVersion())).build();
     }
 
@@ -212,7 +208,7 @@ public class ForumResource {
     @PUT
     @Path("forums/{id}/registrations/{registrationId}/breakout")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Choose the breakout group of a confirmed registration ({\"session\": id, or null for none); "
+    @Operation(operationId = "chooseBreakout", summary = "Choose the breakout group of a confirmed registration ({\"session\": id, or null for none); "
             + "409 when the group is full")
     public RegistrationView chooseBreakout(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
                                            BreakoutChoice choice) {
@@ -226,7 +222,7 @@ public class ForumResource {
     @POST
     @Path("forums/{id}/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The host checks a person in by code (accepted once: 409 the second time, 404 unknown)")
+    @Operation(operationId = "checkIn", summary = "The host checks a person in by code (accepted once: 409 the second time, 404 unknown)")
     public RegistrationView checkIn(@PathParam("id") long id, CheckIn checkIn) {
         return forums.checkIn(id, checkIn == null ? null : checkIn.code());
     }
@@ -234,7 +230,7 @@ public class ForumResource {
     @GET
     @Path("forums/{id}/registrations/{registrationId}/check-in.png")
     @Produces(CheckInCodes.MEDIA_TYPE)
-    @Operation(summary = "The check-in code of a confirmed registration as a QR image")
+    @Operation(operationId = "checkInQr", summary = "The check-in code of a confirmed registration as a QR image")
     public Response checkInQr(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
         return Response.ok(forums.checkInQr(id, registrationId), CheckInCodes.MEDIA_TYPE).build();
     }

@@ -13,6 +13,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.Account;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
@@ -39,6 +40,9 @@ import org.educommons.tenancy.TenantTransactional;
 @ApplicationScoped
 @TenantTransactional
 public class Forums {
+
+    /** Stands for the promoted person's name in a message the database completes (see forum_cancel). */
+    private static final String PROMOTED_PERSON = "\u2063promoted-person\u2063";
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -193,19 +197,20 @@ public class Forums {
             return registration; // nothing left to cancel
         }
         Recipient cancelledPerson = registrant(forum, registrationId);
+        // who moves up may be another member's person: the database tells them, the caller never learns who
+        Outbox.Rendered promotedMessage = Outbox.render("notify.registration.promoted", forum.title(), when(forum),
+                forum.venue(), PROMOTED_PERSON);
         @SuppressWarnings("unchecked")
-        List<Object[]> promoted = em.createNativeQuery(
-                        "select promoted_id, promoted_email, promoted_name, promoted_tenant, promoted_account from forum_cancel(?1, ?2, ?3)")
+        List<Object> promoted = em.createNativeQuery(
+                        "select promoted_id from forum_cancel(?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)")
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId)
+                .setParameter(4, promotedMessage.subject()).setParameter(5, promotedMessage.body())
+                .setParameter(6, promotedMessage.argsJson()).setParameter(7, PROMOTED_PERSON)
                 .getResultList();
         RegistrationView cancelled = registration(forum, registrationId);
         audit.record("forum-registration", registrationId, "cancel",
-                Map.of("forum", forum.id(), "promoted", promoted.stream().map(p -> String.valueOf(p[0])).toList()));
+                Map.of("forum", forum.id(), "promoted", promoted.stream().map(String::valueOf).toList()));
         outbox.notify(cancelledPerson, "notify.registration.cancelled", forum.title(), when(forum), forum.venue());
-        for (Object[] p : promoted) {
-            outbox.notify(Recipient.account(((Number) p[3]).longValue(), ((Number) p[4]).longValue(), (String) p[1]),
-                    "notify.registration.promoted", forum.title(), when(forum), forum.venue(), p[2]);
-        }
         return cancelled;
     }
 
@@ -243,12 +248,18 @@ public class Forums {
      * The host decides on a registration that awaits approval: approved, it takes a seat when one is
      * left (else the waitlist); rejected, it ends. Deciding twice is 409.
      */
-    public RegistrationView decide(long forumId, long registrationId, boolean approve) {
+    public RegistrationView decide(long forumId, long registrationId, String decision) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         Forum forum = visibleForum(forumId);
         if (forum.hostTenantId() != caller.tenantId()) {
             throw ProblemException.forbidden();
         }
+        String verdict = decision == null ? "" : decision.trim();
+        if (!verdict.equals("APPROVED") && !verdict.equals("REJECTED")) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError("decision", "validation.one-of", "[APPROVED, REJECTED]")));
+        }
+        boolean approve = verdict.equals("APPROVED");
         RegistrationView before = registration(forum, registrationId);
         @SuppressWarnings("unchecked")
         List<Object[]> decided = em.createNativeQuery("select status, person_email from forum_decide(?1, ?2, ?3, ?4)")
@@ -305,17 +316,17 @@ public class Forums {
     }
 
     /**
-     * The host changes its forum, having seen version {@code expectedVersion} (412 otherwise). More
+     * The host changes its forum, having seen version {@code expected} (428 without one, 412 otherwise). More
      * seats go to the waitlist in order (and those people are told); fewer seats than are confirmed
      * is 409; the agenda must still fit the forum's times.
      */
-    public ForumView edit(long forumId, int expectedVersion, ForumEdit edit) {
+    public ForumView edit(long forumId, IfMatch expected, ForumEdit edit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         Forum forum = visibleForum(forumId);
         if (forum.hostTenantId() != caller.tenantId()) {
             throw ProblemException.forbidden();
         }
-        if (forum.version() != expectedVersion) {
+        if (forum.version() != expected.required()) {
             throw new ProblemException(412, "precondition-failed");
         }
         ForumView before = view(forum, caller);
@@ -394,10 +405,10 @@ public class Forums {
 
     /**
      * The host adds a keynote or a breakout group to the agenda of its forum; with
-     * {@code seenVersion}, only to the forum as the host last saw it (412 otherwise).
+     * {@code seen} version, only to the forum as the host last saw it (412 otherwise).
      */
-    public AgendaChange addSession(long forumId, Integer seenVersion, SessionInput input) {
-        Forum forum = agendaOf(forumId, seenVersion);
+    public AgendaChange addSession(long forumId, IfMatch seen, SessionInput input) {
+        Forum forum = agendaOf(forumId, seen, false);
         List<FieldError> errors = input.errors("agenda", forum.startsAt(), forum.endsAt());
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-input", errors);
@@ -409,12 +420,12 @@ public class Forums {
     }
 
     /**
-     * The host changes a session of its forum's agenda, as last seen ({@code seenVersion} of the
+     * The host changes a session of its forum's agenda, as last seen ({@code seen} version of the
      * forum, 412 otherwise). A breakout group that people have chosen cannot become smaller than
      * they are, nor stop being a breakout group (409).
      */
-    public AgendaChange replaceSession(long forumId, long sessionId, int seenVersion, SessionInput input) {
-        Forum forum = agendaOf(forumId, seenVersion);
+    public AgendaChange replaceSession(long forumId, long sessionId, IfMatch seen, SessionInput input) {
+        Forum forum = agendaOf(forumId, seen, true);
         List<FieldError> errors = input.errors("agenda", forum.startsAt(), forum.endsAt());
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-input", errors);
@@ -452,11 +463,11 @@ public class Forums {
     }
 
     /**
-     * The host removes a session from its forum's agenda, as last seen ({@code seenVersion}, 412
+     * The host removes a session from its forum's agenda, as last seen ({@code seen} version, 412
      * otherwise); a breakout group people have chosen stays until they have chosen another (409).
      */
-    public AgendaChange removeSession(long forumId, long sessionId, int seenVersion) {
-        Forum forum = agendaOf(forumId, seenVersion);
+    public AgendaChange removeSession(long forumId, long sessionId, IfMatch seen) {
+        Forum forum = agendaOf(forumId, seen, true);
         SessionView session = lockSession(forum, sessionId);
         int chosen = chosenBreakout(forum, sessionId);
         if (chosen > 0) {
@@ -472,15 +483,16 @@ public class Forums {
 
     /**
      * The caller's own forum, for a change of its agenda: as the caller last saw it when it says
-     * ({@code seenVersion}, 412 otherwise). The agenda is part of the forum, so the change gives
+     * ({@code seen} version, 412 otherwise). The agenda is part of the forum, so the change gives
      * the forum a new version, checked against concurrent changes when the transaction writes.
      */
-    private Forum agendaOf(long forumId, Integer seenVersion) {
+    private Forum agendaOf(long forumId, IfMatch seen, boolean required) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         Forum forum = visibleForum(forumId);
         if (forum.hostTenantId() != caller.tenantId()) {
             throw ProblemException.forbidden();
         }
+        Integer seenVersion = required ? Integer.valueOf(seen.required()) : seen.optional();
         if (seenVersion != null && forum.version() != seenVersion) {
             throw new ProblemException(412, "precondition-failed");
         }

@@ -35,6 +35,9 @@ public record SessionInput(String kind, String title, String speaker, String roo
         } else if (title.trim().length() > 200) {
             errors.add(new FieldError(field, "validation.too-long"));
         }
+        if (speaker != null && speaker.trim().length() > 100 || room != null && room.trim().length() > 100) {
+            errors.add(new FieldError(field, "validation.too-long"));
+        }
         if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
             errors.add(new FieldError(field, "validation.forum.session-times", name));
         } else if (forumStarts != null && forumEnds != null && (startsAt.isBefore(forumStarts) || endsAt.isAfter(forumEnds))) {

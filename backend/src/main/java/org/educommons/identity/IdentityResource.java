@@ -68,7 +68,7 @@ public class IdentityResource {
     @POST
     @Path("auth/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange a username and password for a bearer token")
+    @Operation(operationId = "issueToken", summary = "Exchange a username and password for a bearer token")
     public AccessTokens.Issued token(@NotNull(message = "{validation.body-required}") @Valid TokenRequest request) {
         AccountPrincipal principal = signIns.signIn(request.username, request.password, clientAddress.of(http), "token");
         tenantContext.verifiedSignIn(principal);
@@ -77,7 +77,7 @@ public class IdentityResource {
 
     @POST
     @Path("auth/sign-out")
-    @Operation(summary = "Sign out of the API: the bearer token of this call stops working at once")
+    @Operation(operationId = "signOut", summary = "Sign out of the API: the bearer token of this call stops working at once")
     @SecurityRequirement(name = "bearer")
     public Response signOut(@HeaderParam("Authorization") String authorization) {
         AccountPrincipal caller = tenantContext.requireCaller();
@@ -87,7 +87,7 @@ public class IdentityResource {
 
     @GET
     @Path("me/calendar-tokens")
-    @Operation(summary = "The caller's live calendar tokens (never the tokens themselves), newest first")
+    @Operation(operationId = "calendarTokens", summary = "The caller's live calendar tokens (never the tokens themselves), newest first")
     @SecurityRequirement(name = "bearer")
     public List<AccessTokens.CalendarToken> calendarTokens() {
         return tokens.calendarTokens(tenantContext.requireCaller());
@@ -95,7 +95,7 @@ public class IdentityResource {
 
     @DELETE
     @Path("me/calendar-tokens/{id}")
-    @Operation(summary = "Revoke one of the caller's calendar tokens: feeds using it stop at once")
+    @Operation(operationId = "revokeCalendarToken", summary = "Revoke one of the caller's calendar tokens: feeds using it stop at once")
     @SecurityRequirement(name = "bearer")
     public Response revokeCalendarToken(@PathParam("id") long id) {
         tokens.revokeCalendarToken(tenantContext.requireCaller(), id);
@@ -104,7 +104,7 @@ public class IdentityResource {
 
     @POST
     @Path("me/calendar-token")
-    @Operation(summary = "A token for subscribing to calendar feeds (*.ics?token=…), valid for a year")
+    @Operation(operationId = "calendarToken", summary = "A token for subscribing to calendar feeds (*.ics?token=…), valid for a year")
     @SecurityRequirement(name = "bearer")
     public AccessTokens.Issued calendarToken() {
         return tokens.issueCalendarToken(tenantContext.requireCaller());
@@ -112,7 +112,7 @@ public class IdentityResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "The signed-in account")
+    @Operation(operationId = "me", summary = "The signed-in account")
     @SecurityRequirement(name = "bearer")
     public AccountDirectory.AccountView me() {
         return accounts.me();
@@ -120,7 +120,7 @@ public class IdentityResource {
 
     @GET
     @Path("accounts")
-    @Operation(summary = "Accounts of the caller's tenant (tenant admins)")
+    @Operation(operationId = "accounts", summary = "Accounts of the caller's tenant (tenant admins)")
     @SecurityRequirement(name = "bearer")
     public Page<AccountDirectory.AccountView> accounts(@QueryParam("cursor") String cursor,
                                                       @QueryParam("limit") Integer limit) {
@@ -129,7 +129,7 @@ public class IdentityResource {
 
     @GET
     @Path("accounts/{id}")
-    @Operation(summary = "One account of the caller's tenant (tenant admins)")
+    @Operation(operationId = "account", summary = "One account of the caller's tenant (tenant admins)")
     @SecurityRequirement(name = "bearer")
     public AccountDirectory.AccountView account(@PathParam("id") long id) {
         return accounts.account(id);

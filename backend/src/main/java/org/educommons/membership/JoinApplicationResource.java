@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.IfMatch;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 
@@ -52,7 +54,7 @@ public class JoinApplicationResource {
 
     @POST
     @Path("communities/{community}/join-applications")
-    @Operation(summary = "Apply to join the community (no account needed)")
+    @Operation(operationId = "applyToJoin", summary = "Apply to join the community (no account needed)")
     public Response apply(@PathParam("community") String community, JoinApplicationInput input) {
         JoinApplicationView view = applications.apply(Requests.community(community), Requests.requireBody(input),
                 clientAddress.of(http));
@@ -62,8 +64,9 @@ public class JoinApplicationResource {
 
     @GET
     @Path("communities/{community}/join-applications")
-    @Operation(summary = "The community's join applications by id (its secretariat; ?status=PENDING|APPROVED|REJECTED; "
+    @Operation(operationId = "applications", summary = "The community's join applications by id (its secretariat; ?status=PENDING|APPROVED|REJECTED; "
             + "cursor-paged)")
+    @SecurityRequirement(name = "bearer")
     public Page<JoinApplicationView> applications(@PathParam("community") String community, @QueryParam("status") String status,
                                                   @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return applications.applications(Requests.community(community), status, cursor, limit);
@@ -71,25 +74,26 @@ public class JoinApplicationResource {
 
     @POST
     @Path("join-applications/{id}/meeting")
-    @Operation(summary = "Put an open application on the agenda of a joint council meeting ({\"meeting\",\"meetingDate\"}); "
+    @Operation(operationId = "scheduleApplication", summary = "Put an open application on the agenda of a joint council meeting ({\"meeting\",\"meetingDate\"}); "
             + "the applicant is told; needs If-Match with the application's version")
+    @SecurityRequirement(name = "bearer")
     public Response schedule(@PathParam("id") long id, JoinApplications.Meeting meeting) {
-        JoinApplicationView scheduled = applications.schedule(id, Requests.ifMatchVersion(headers), Requests.requireBody(meeting));
+        JoinApplicationView scheduled = applications.schedule(id, IfMatch.of(headers), Requests.requireBody(meeting));
         return Response.ok(scheduled).tag(Requests.etag(scheduled.version())).build();
     }
 
     @POST
     @Path("join-applications/{id}/decision")
-    @Operation(summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason "
+    @Operation(operationId = "decideApplication", summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason "
             + "(an If-Match with the application's version is checked when given)")
+    @SecurityRequirement(name = "bearer")
     public Object decide(@PathParam("id") long id, Decision decision) {
-        Integer version = Requests.optionalIfMatchVersion(headers);
-        return applications.decide(id, version, Requests.requireBody(decision));
+        return applications.decide(id, IfMatch.of(headers), Requests.requireBody(decision));
     }
 
     @POST
     @Path("invitations/accept")
-    @Operation(summary = "The invited first administrator sets a password (single use, expires)")
+    @Operation(operationId = "acceptInvitation", summary = "The invited first administrator sets a password (single use, expires)")
     public Map<String, String> accept(Acceptance acceptance) {
         Acceptance a = Requests.requireBody(acceptance);
         return Map.of("username", applications.acceptInvitation(a.token(), a.password()));

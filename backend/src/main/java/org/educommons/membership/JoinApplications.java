@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Passwords;
 import org.educommons.identity.Role;
@@ -138,12 +139,13 @@ public class JoinApplications {
      * The secretariat puts an open application on the agenda of a joint council meeting (名称/届次
      * and date); the applicant is told. Scheduling again moves it to another meeting.
      */
-    public JoinApplicationView schedule(long applicationId, int expectedVersion, Meeting meeting) {
+    public JoinApplicationView schedule(long applicationId, IfMatch expected, Meeting meeting) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
         JoinApplicationView application = application(applicationId);
         if (!"PENDING".equals(application.status())) {
             throw new ProblemException(409, "application-decided", application.name());
         }
+        int expectedVersion = expected.required();
         if (application.version() != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }
@@ -182,14 +184,15 @@ public class JoinApplications {
 
     /**
      * Records the joint council's decision (its community's secretariat only); with
-     * {@code expectedVersion}, only on the application as the caller last saw it (412 otherwise).
+     * {@code expected} version, only on the application as the caller last saw it (412 otherwise).
      */
-    public Object decide(long applicationId, Integer expectedVersion, Decision decision) {
+    public Object decide(long applicationId, IfMatch expected, Decision decision) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
         JoinApplicationView application = application(applicationId);
         if (!"PENDING".equals(application.status())) {
             throw new ProblemException(409, "application-decided", application.name());
         }
+        Integer expectedVersion = expected.optional();
         if (expectedVersion != null && application.version() != expectedVersion) {
             throw new ProblemException(412, "precondition-failed");
         }

@@ -33,14 +33,14 @@ public class CommunityResource {
 
     @GET
     @Path("communities")
-    @Operation(summary = "All communities on the platform")
+    @Operation(operationId = "communities", summary = "All communities on the platform")
     public List<CommunityDirectory.CommunitySummary> communities() {
         return directory.communities();
     }
 
     @GET
     @Path("communities/{slug}")
-    @Operation(summary = "A community with its members (names, roles, joined-on dates) in roster order")
+    @Operation(operationId = "community", summary = "A community with its members (names, roles, joined-on dates) in roster order")
     public CommunityDirectory.CommunityDetails community(@PathParam("slug") String slug) {
         return directory.community(Requests.community(slug));
     }
@@ -48,7 +48,7 @@ public class CommunityResource {
     @GET
     @Path("communities/{slug}/schools")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Schools of the community's members by id (members only; filter by tenant; cursor-paged)")
+    @Operation(operationId = "schools", summary = "Schools of the community's members by id (members only; filter by tenant; cursor-paged)")
     public Page<Schools.School> schools(@PathParam("slug") String slug, @QueryParam("tenant") String tenant,
                                         @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return schools.schools(Requests.community(slug), tenant, cursor, limit);
@@ -56,7 +56,7 @@ public class CommunityResource {
 
     @GET
     @Path("tenants/{slug}")
-    @Operation(summary = "A tenant and the communities it belongs to")
+    @Operation(operationId = "tenant", summary = "A tenant and the communities it belongs to")
     public CommunityDirectory.TenantDetails tenant(@PathParam("slug") String slug) {
         if (!TenantSlug.isValid(slug)) {
             throw ProblemException.notFound("tenant", slug);

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.educommons.platform.api.IfMatch;
 import org.educommons.platform.api.MediaTypes;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.RequestLocale;
@@ -55,7 +56,7 @@ public class WorkPlanResource {
 
     @GET
     @Path("communities/{community}/plans/{year}/items")
-    @Operation(summary = "The caller's own items in its plan for the year, drafts included; with coOrganised=true, "
+    @Operation(operationId = "myItems", summary = "The caller's own items in its plan for the year, drafts included; with coOrganised=true, "
             + "other members' published items the caller's tenant co-organises (cursor-paged)")
     public Page<PlanItemView> myItems(@PathParam("community") String community, @PathParam("year") int year,
                                       @QueryParam("coOrganised") boolean coOrganised, @QueryParam("cursor") String cursor,
@@ -66,7 +67,7 @@ public class WorkPlanResource {
     @POST
     @Path("communities/{community}/plans/{year}/items")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a draft item to the caller's plan (tenant admins)")
+    @Operation(operationId = "addItem", summary = "Add a draft item to the caller's plan (tenant admins)")
     public Response addItem(@PathParam("community") String community, @PathParam("year") int year, PlanItemInput input) {
         PlanItemView item = plans.addItem(Requests.community(community), year, Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "plan-items/" + item.id()))
@@ -75,7 +76,7 @@ public class WorkPlanResource {
 
     @GET
     @Path("plan-items/{id}")
-    @Operation(summary = "One plan item, with its version as ETag")
+    @Operation(operationId = "planItem", summary = "One plan item, with its version as ETag")
     public Response item(@PathParam("id") long id) {
         PlanItemView item = plans.item(id);
         return Response.ok(item).tag(Requests.etag(item.version())).build();
@@ -84,15 +85,15 @@ public class WorkPlanResource {
     @PATCH
     @Path("plan-items/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change an item of the caller's plan; needs If-Match with the item's ETag")
+    @Operation(operationId = "editItem", summary = "Change an item of the caller's plan; needs If-Match with the item's ETag")
     public Response editItem(@PathParam("id") long id, PlanItemEdit edit) {
-        PlanItemView item = plans.editItem(id, Requests.ifMatchVersion(headers), Requests.requireBody(edit));
+        PlanItemView item = plans.editItem(id, IfMatch.of(headers), Requests.requireBody(edit));
         return Response.ok(item).tag(Requests.etag(item.version())).build();
     }
 
     @GET
     @Path("plan-items/{id}/history")
-    @Operation(summary = "What changed on a published item: when, who, the progress note, before and after")
+    @Operation(operationId = "planItemHistory", summary = "What changed on a published item: when, who, the progress note, before and after")
     public Page<PlanItemChange> history(@PathParam("id") long id, @QueryParam("cursor") String cursor,
                                         @QueryParam("limit") Integer limit) {
         return plans.history(id, cursor, limit);
@@ -100,7 +101,7 @@ public class WorkPlanResource {
 
     @POST
     @Path("communities/{community}/plans/{year}/publish")
-    @Operation(summary = "Publish the caller's plan: its draft items become visible to the community")
+    @Operation(operationId = "publishPlan", summary = "Publish the caller's plan: its draft items become visible to the community")
     public Map<String, Integer> publish(@PathParam("community") String community, @PathParam("year") int year) {
         return Map.of("published", plans.publish(Requests.community(community), year));
     }
@@ -108,7 +109,7 @@ public class WorkPlanResource {
     @POST
     @Path("communities/{community}/plans/{year}/close")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close the caller's plan with its year-end summary (年度总结)")
+    @Operation(operationId = "closePlan", summary = "Close the caller's plan with its year-end summary (年度总结)")
     public Response close(@PathParam("community") String community, @PathParam("year") int year, Summary summary) {
         plans.close(Requests.community(community), year, Requests.requireBody(summary).summary());
         return Response.noContent().build();
@@ -117,7 +118,7 @@ public class WorkPlanResource {
     @GET
     @Path("communities/{community}/plans/{year}")
     @Produces({MediaType.APPLICATION_JSON, MediaTypes.XLSX})
-    @Operation(summary = "The combined plan table: every member's published items grouped by member, "
+    @Operation(operationId = "combinedPlan", summary = "The combined plan table: every member's published items grouped by member, "
             + "filterable by category, month and member; .xlsx with ?format=xlsx or Accept")
     public Response combined(@PathParam("community") String community, @PathParam("year") int year,
                              @QueryParam("category") String category, @QueryParam("month") Integer month,

@@ -17,6 +17,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
@@ -136,17 +137,17 @@ public class WorkPlans {
     }
 
     /**
-     * Changes an item of the caller's own plan. {@code expectedVersion} is the version the caller
+     * Changes an item of the caller's own plan. {@code expected} is the version the caller
      * last saw; a different current version means someone changed it meanwhile (412). A status
      * change needs a progress note. Changes to published items are kept in the item's history.
      */
-    public PlanItemView editItem(long id, int expectedVersion, PlanItemEdit edit) {
+    public PlanItemView editItem(long id, IfMatch expected, PlanItemEdit edit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         PlanItem item = em.find(PlanItem.class, new TenantRowKey(caller.tenantId(), id));
         if (item == null) {
             throw ProblemException.notFound("plan-item", id);
         }
-        if (item.version() != expectedVersion) {
+        if (item.version() != expected.required()) {
             throw new ProblemException(412, "precondition-failed");
         }
         WorkPlan plan = em.find(WorkPlan.class, new TenantRowKey(item.tenantId(), item.planId()));

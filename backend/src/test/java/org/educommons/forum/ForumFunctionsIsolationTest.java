@@ -201,4 +201,50 @@ class ForumFunctionsIsolationTest {
         assertThat(rowsAs(host, position)).containsExactly("1");
         assertThat(rowsAs(otherMember, position)).as("another member's registration").containsExactly("null");
     }
+
+    @Test
+    void aMemberCancellingItsOwnPersonNeverLearnsWhichOtherMembersPersonMovedUp() throws SQLException {
+        long small;
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            small = forum(s, false);
+            s.execute("update account set email = 'member.p2@example.cn' where username = 'member.p2'");
+        }
+        long seat = Long.parseLong(register(otherMember, "other.p2", small)[0]);
+        String[] waiting = register(member, "member.p2", small);
+        assertThat(waiting[1]).isEqualTo("WAITLISTED");
+
+        List<String> answered = new ArrayList<>();
+        try (Connection c = TestDatabase.appAs(db, otherMember);
+             PreparedStatement p = c.prepareStatement("select * from forum_cancel(?, ?, ?, ?, ?, cast(? as jsonb), ?)")) {
+            p.setLong(1, host);
+            p.setLong(2, small);
+            p.setLong(3, seat);
+            p.setString(4, "候补转正 / Moved up");
+            p.setString(5, "#NAME#，您好：名额空出。\n\n----\n\nDear #NAME#, a seat is free.");
+            p.setString(6, "[\"论坛\",\"明天\",\"会议中心\",\"#NAME#\"]");
+            p.setString(7, "#NAME#");
+            try (ResultSet r = p.executeQuery()) {
+                int columns = r.getMetaData().getColumnCount();
+                assertThat(columns).as("an id, nothing about the person").isOne();
+                while (r.next()) {
+                    answered.add(r.getString(1));
+                }
+            }
+            c.commit();
+        }
+        assertThat(answered).containsExactly(waiting[0]);
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            try (ResultSet r = s.executeQuery("select subject, body from outbox_message where recipient = 'member.p2@example.cn'")) {
+                assertThat(r.next()).as("the promoted person is mailed").isTrue();
+                assertThat(r.getString(2)).isEqualTo("校长2，您好：名额空出。\n\n----\n\nDear 校长2, a seat is free.");
+            }
+            try (ResultSet r = s.executeQuery("""
+                    select n.message_key, n.args::text from notification n join account a on a.tenant_id = n.tenant_id and a.id = n.account_id
+                     where a.username = 'member.p2'""")) {
+                assertThat(r.next()).as("and told in the inbox").isTrue();
+                assertThat(r.getString(1)).isEqualTo("notify.registration.promoted");
+                assertThat(r.getString(2)).isEqualTo("[\"论坛\", \"明天\", \"会议中心\", \"校长2\"]");
+            }
+        }
+    }
 }

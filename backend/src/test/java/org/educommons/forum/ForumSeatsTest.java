@@ -290,7 +290,7 @@ class ForumSeatsTest {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.executeQuery("select set_config('app.tenant_id', '" + tenants[2] + "', true)").close();
-                try (ResultSet r = s.executeQuery("select promoted_id from forum_cancel(" + tenants[0] + ", " + forum + ", " + lastSeat[0] + ")")) {
+                try (ResultSet r = s.executeQuery("select promoted_id from forum_cancel(" + tenants[0] + ", " + forum + ", " + lastSeat[0] + ", 's', 'b', '[]', 'x')")) {
                     assertThat(r.next()).isTrue();
                     assertThat(r.getString(1)).isEqualTo(t1Third[0]);
                 }
@@ -314,7 +314,7 @@ class ForumSeatsTest {
             c.rollback();
             try (Statement s = c.createStatement()) {
                 s.executeQuery("select set_config('app.tenant_id', '" + tenants[2] + "', true)").close();
-                try (ResultSet r = s.executeQuery("select count(*) from forum_cancel(" + tenants[0] + ", " + forum + ", " + someone[0] + ")")) {
+                try (ResultSet r = s.executeQuery("select count(*) from forum_cancel(" + tenants[0] + ", " + forum + ", " + someone[0] + ", 's', 'b', '[]', 'x')")) {
                     r.next();
                     assertThat(r.getInt(1)).as("nobody promoted: nothing was cancelled").isZero();
                 }

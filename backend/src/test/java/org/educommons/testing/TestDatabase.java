@@ -51,6 +51,36 @@ public final class TestDatabase {
         return settings;
     }
 
+    /**
+     * Replaces the database of {@code target} with a copy of {@code template} (a migrated database
+     * nobody is connected to): a test class starts on exactly what the schema gives, whatever the
+     * classes before it did. Connections still open on the target are ended.
+     */
+    public static synchronized void recreate(DatabaseSettings target, DatabaseSettings template) {
+        Server s = server();
+        String name = target.url().substring(target.url().lastIndexOf('/') + 1);
+        String from = template.url().substring(template.url().lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(s.adminUrl(), s.user(), s.password()); var st = c.createStatement()) {
+            st.execute("drop database if exists " + name + " with (force)");
+            st.execute("create database " + name + " template " + from);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not recreate " + name + " from " + from + ": " + e.getMessage(), e);
+        }
+        if (System.getenv("EDUCOMMONS_DB_URL") != null && !System.getenv("EDUCOMMONS_DB_URL").isBlank()
+                && !CREATED_ON_EXTERNAL_SERVER.contains(name)) {
+            CREATED_ON_EXTERNAL_SERVER.add(name);
+        }
+    }
+
+    /** Settings for a database named after {@code purpose} that does not exist yet (see {@link #recreate}). */
+    public static synchronized DatabaseSettings named(String purpose) {
+        Server s = server();
+        String name = ("ec_" + purpose + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
+                .toLowerCase().replaceAll("[^a-z0-9_]", "_");
+        return new DatabaseSettings(s.urlPrefix() + name, s.user(), s.password(),
+                DatabaseSettings.DEFAULT_APP_USER, APP_PASSWORD, DatabaseSettings.DEFAULT_MAILER_USER, MAILER_PASSWORD);
+    }
+
     public static Connection owner(DatabaseSettings settings) throws SQLException {
         return DriverManager.getConnection(settings.url(), settings.ownerUser(), settings.ownerPassword());
     }
@@ -105,6 +135,33 @@ public final class TestDatabase {
         return java.util.HexFormat.of().formatHex(bytes);
     }
 
+    private static LocalPostgres embedded;
+    private static Path embeddedData;
+    private static String embeddedPassword;
+
+    /** Whether the tests' PostgreSQL is the embedded one, which a fault test may stop and start. */
+    public static synchronized boolean canRestart() {
+        server();
+        return embedded != null;
+    }
+
+    /**
+     * Stops the tests' embedded PostgreSQL (fast shutdown, as a crash of the service would look to
+     * clients), runs {@code whileDown}, and starts it again on the same port and data.
+     */
+    public static synchronized void restart(Runnable whileDown) {
+        if (!canRestart()) {
+            throw new IllegalStateException("only the embedded PostgreSQL can be restarted by a test");
+        }
+        int port = embedded.port();
+        embedded.close();
+        try {
+            whileDown.run();
+        } finally {
+            embedded = LocalPostgres.start(embeddedData, port, embeddedPassword);
+        }
+    }
+
     private static Server server() {
         if (server != null) {
             return server;
@@ -122,8 +179,11 @@ public final class TestDatabase {
             Path folder = Path.of(System.getenv().getOrDefault("TMPDIR", "/tmp"), "educommons-test-pg-" + ProcessHandle.current().pid());
             String superuserPassword = generatedSecret();
             LocalPostgres pg = LocalPostgres.start(folder.resolve("data"), 0, superuserPassword);
+            embedded = pg;
+            embeddedData = folder.resolve("data");
+            embeddedPassword = superuserPassword;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                pg.close();
+                embedded.close();
                 deleteQuietly(folder);
             }));
             server = new Server(pg.jdbcUrl("postgres"), LocalPostgres.SUPERUSER, superuserPassword,

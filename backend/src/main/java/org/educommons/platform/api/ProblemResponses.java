@@ -52,6 +52,9 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
         if (unwrap(thrown) instanceof ProblemException p) {
             p.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         }
+        if (problem.status() == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, 5);
+        }
         if (problem.status() == 413) {
             // the rest of the body is never read: end the connection instead of waiting for it
             response.header("Connection", "close");
@@ -91,14 +94,44 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
             return Problems.of(new ProblemException(412, "precondition-failed"), locale, instance);
         }
         String sqlState = sqlState(t);
+        if (sqlState != null && sqlState.startsWith("22")) {
+            // a data exception: a value the database cannot take (out of range, not a valid text or date)
+            LOG.info(() -> "Value refused by the database (" + sqlState + ") at " + instance);
+            return Problems.ofStatus(400, locale, instance);
+        }
         if (sqlState != null && CONFLICTS.contains(sqlState)) {
             // a rule of the database refused a write that raced another (or repeated it): no harm done
             LOG.info(() -> "Conflicting write refused by the database (" + sqlState + ") at " + instance);
             return Problems.of(new ProblemException(409, "conflict"), locale, instance);
         }
+        if (databaseUnreachable(t)) {
+            // the database is down or restarting: say so at once, the client may retry shortly
+            LOG.warning(() -> "Database unavailable at " + instance + ": " + t);
+            return Problems.of(ProblemException.unavailable(), locale, instance);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident + " at " + instance, t);
         return Problems.of(new ProblemException(500, "internal", incident), locale, instance);
+    }
+
+    /**
+     * Whether {@code t} says the database cannot be reached: a connection failure (SQLState class
+     * 08), a server shutting down or starting (57P01–57P03), or a pool that could not hand out a
+     * connection.
+     */
+    static boolean databaseUnreachable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (c instanceof java.net.ConnectException
+                    || c.getClass().getName().equals("jakarta.resource.spi.ResourceAllocationException")
+                    || c.getClass().getName().equals("com.sun.appserv.connectors.internal.api.PoolingException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Unique, check and exclusion violations, serialization failures and deadlocks. */

@@ -3,7 +3,6 @@ package org.educommons.platform.api;
 import java.util.List;
 
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
@@ -34,35 +33,5 @@ public final class Requests {
     /** The ETag of a record at {@code version}. */
     public static EntityTag etag(int version) {
         return new EntityTag(String.valueOf(version));
-    }
-
-    /**
-     * The version the caller last saw, from {@code If-Match}, where a transition accepts one: null
-     * without the header, 412 when it cannot be a version of ours.
-     */
-    public static Integer optionalIfMatchVersion(HttpHeaders headers) {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        return ifMatch == null || ifMatch.isBlank() ? null : ifMatchVersion(headers);
-    }
-
-    /**
-     * The version the caller last saw, from {@code If-Match}: 428 without one, 412 when it cannot be
-     * a version of ours.
-     */
-    public static int ifMatchVersion(HttpHeaders headers) {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required");
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "precondition-failed");
-        }
     }
 }

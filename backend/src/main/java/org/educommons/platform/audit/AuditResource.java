@@ -24,7 +24,7 @@ public class AuditResource {
     AuditTrail audit;
 
     @GET
-    @Operation(summary = "The caller's tenant's audit entries, newest first (tenant admins)")
+    @Operation(operationId = "auditTrail", summary = "The caller's tenant's audit entries, newest first (tenant admins)")
     @SecurityRequirement(name = "bearer")
     public Page<AuditTrail.Entry> entries(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return audit.entries(cursor, limit);

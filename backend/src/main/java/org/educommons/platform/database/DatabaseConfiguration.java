@@ -20,7 +20,11 @@ import jakarta.annotation.sql.DataSourceDefinitions;
                 password = "${MPCONFIG=educommons.db.app-password}",
                 minPoolSize = 2,
                 maxPoolSize = 40,
+                loginTimeout = 5,
                 properties = {
+                        // a database that is down is reported within seconds (503), never waited for
+                        "connectTimeout=5",
+                        "fish.payara.max-wait-time-in-millis=10000",
                         "fish.payara.is-connection-validation-required=true",
                         "fish.payara.connection-validation-method=custom-validation",
                         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",

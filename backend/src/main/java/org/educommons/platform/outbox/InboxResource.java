@@ -36,7 +36,7 @@ public class InboxResource {
     HttpHeaders headers;
 
     @GET
-    @Operation(summary = "The caller's notifications, newest first, in the request's language (cursor-paged; unread=true)")
+    @Operation(operationId = "notifications", summary = "The caller's notifications, newest first, in the request's language (cursor-paged; unread=true)")
     public Page<Inbox.Notification> notifications(@QueryParam("unread") boolean unread, @QueryParam("cursor") String cursor,
                                                   @QueryParam("limit") Integer limit) {
         return inbox.notifications(unread, cursor, limit, RequestLocale.of(headers));
@@ -44,14 +44,14 @@ public class InboxResource {
 
     @GET
     @Path("unread-count")
-    @Operation(summary = "How many of the caller's notifications are unread")
+    @Operation(operationId = "unread", summary = "How many of the caller's notifications are unread")
     public Map<String, Long> unread() {
         return Map.of("unread", inbox.unread());
     }
 
     @POST
     @Path("{id}/read")
-    @Operation(summary = "Mark one of the caller's notifications read")
+    @Operation(operationId = "markRead", summary = "Mark one of the caller's notifications read")
     public Response markRead(@PathParam("id") long id) {
         inbox.markRead(id);
         return Response.noContent().build();
@@ -59,7 +59,7 @@ public class InboxResource {
 
     @POST
     @Path("read")
-    @Operation(summary = "Mark all the caller's notifications read")
+    @Operation(operationId = "markAllRead", summary = "Mark all the caller's notifications read")
     public Map<String, Integer> markAllRead() {
         return Map.of("marked", inbox.markAllRead());
     }

@@ -85,6 +85,19 @@ public class Outbox {
         }
     }
 
+    /** A message as mail carries it (Chinese first, English below) and its arguments as the inbox keeps them. */
+    public record Rendered(String subject, String body, String argsJson) {
+    }
+
+    /**
+     * Renders {@code key} for someone the caller may not know, for the database to send: an
+     * argument may be a marker that the database replaces with what only it knows (a name).
+     */
+    public static Rendered render(String key, Object... args) {
+        return new Rendered(bilingual(key + ".subject", " / ", args), bilingual(key + ".body", "\n\n----\n\n", args),
+                JSON.toJson(Arrays.stream(args).map(String::valueOf).toList()));
+    }
+
     private static String bilingual(String key, String separator, Object... args) {
         return Messages.get(Messages.CHINESE, key, args) + separator + Messages.get(Locale.ENGLISH, key, args);
     }

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(401, "unauthorized");
     }
 
+    /** 503: the service or its database cannot answer right now. */
+    public static ProblemException unavailable() {
+        return new ProblemException(503, "unavailable");
+    }
+
     public static ProblemException forbidden() {
         return new ProblemException(403, "forbidden");
     }

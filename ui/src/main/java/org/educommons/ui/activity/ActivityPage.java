@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.activity.Activities;
 import org.educommons.activity.ActivityEdit;
 import org.educommons.activity.ActivityStatus;
@@ -150,14 +151,14 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
     /** An organiser's answer: confirm, or decline with a reason. */
     private Component answer() {
         Button confirm = new Button(getTranslation("activity.confirm-part"), e -> {
-            activities.respond(id, true, null);
+            activities.respond(id, "CONFIRMED", null);
             done("activity.answered");
         });
         confirm.setId("confirm-part");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         Button decline = new Button(getTranslation("activity.decline-part"), e -> askReason("activity.decline.reason",
                 "activity.decline.send", reason -> {
-                    activities.respond(id, false, reason);
+                    activities.respond(id, "DECLINED", reason);
                     done("activity.answered");
                 }));
         decline.setId("decline-part");
@@ -176,7 +177,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
             outcome.setMinHeight("8em");
             outcome.setValue(a.outcome() == null ? "" : a.outcome());
             Button save = new Button(getTranslation("activity.report"), e -> {
-                activities.edit(id, a.version(), new ActivityEdit("DONE", outcome.getValue(), null, null));
+                activities.edit(id, IfMatch.version(a.version()), new ActivityEdit("DONE", outcome.getValue(), null, null));
                 done("activity.reported");
             });
             save.setId("save-outcome");
@@ -186,7 +187,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
         if (a.status().open()) {
             Button cancel = new Button(getTranslation("activity.cancel"), e -> askReason("activity.cancel.reason",
                     "activity.cancel", reason -> {
-                        activities.edit(id, a.version(), new ActivityEdit("CANCELLED", null, null, reason));
+                        activities.edit(id, IfMatch.version(a.version()), new ActivityEdit("CANCELLED", null, null, reason));
                         done("activity.cancelled");
                     }));
             cancel.setId("cancel-activity");

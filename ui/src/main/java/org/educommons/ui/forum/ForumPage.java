@@ -43,6 +43,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.forum.CheckInCodes;
 import org.educommons.forum.ForumEdit;
 import org.educommons.forum.ForumView;
@@ -152,7 +153,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             if (host) {
                 Button remove = new Button(getTranslation("forum.agenda.remove"), e -> {
-                    forums.removeSession(id, s.id(), forum.version());
+                    forums.removeSession(id, s.id(), IfMatch.version(forum.version()));
                     Prompts.success(getTranslation("forum.agenda.removed", s.title()));
                     render();
                 });
@@ -196,7 +197,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         FormLayout form = new FormLayout(kind, sessionTitle, speaker, room, starts, ends, capacity);
         dialog.add(form);
         Button save = new Button(getTranslation("forum.form.save"), e -> {
-            forums.addSession(id, forum.version(), new SessionInput(kind.getValue() == null ? null : kind.getValue().name(),
+            forums.addSession(id, IfMatch.version(forum.version()), new SessionInput(kind.getValue() == null ? null : kind.getValue().name(),
                     sessionTitle.getValue(), speaker.getValue(), room.getValue(), BeijingTime.at(starts.getValue()),
                     BeijingTime.at(ends.getValue()), capacity.getValue()));
             dialog.close();
@@ -225,7 +226,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         approval.setId("edit-approval");
         dialog.add(new FormLayout(venue, capacity, starts, ends, closes, approval));
         Button save = new Button(getTranslation("forum.form.save"), e -> {
-            forums.edit(id, forum.version(), new ForumEdit(null, null, venue.getValue(), BeijingTime.at(starts.getValue()),
+            forums.edit(id, IfMatch.version(forum.version()), new ForumEdit(null, null, venue.getValue(), BeijingTime.at(starts.getValue()),
                     BeijingTime.at(ends.getValue()), null, BeijingTime.at(closes.getValue()), capacity.getValue(),
                     approval.getValue(), null, null));
             dialog.close();

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.membership.Decision;
 import org.educommons.membership.JoinApplicationView;
 import org.educommons.membership.JoinApplications;
@@ -118,7 +119,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         Button reject = new Button(getTranslation("join.reject"), e -> Prompts.askText(getTranslation("join.reject") + "：" + a.name(),
                 null, getTranslation("join.rejection-reason-label"), getTranslation("join.reject"), reason -> {
-            applications.decide(a.id(), a.version(), new Decision("REJECTED", null, null, reason, null, null));
+            applications.decide(a.id(), IfMatch.version(a.version()), new Decision("REJECTED", null, null, reason, null, null));
             done(getTranslation("join.rejected", a.name()));
         }));
         reject.addClassName("reject-application");
@@ -150,11 +151,11 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         dialog.add(form);
         Button send = new Button(getTranslation(approve ? "join.approve" : "join.schedule"), e -> {
             if (approve) {
-                applications.decide(a.id(), a.version(), new Decision("APPROVED", meeting.getValue(), date.getValue(), null,
+                applications.decide(a.id(), IfMatch.version(a.version()), new Decision("APPROVED", meeting.getValue(), date.getValue(), null,
                         slug.getValue(), nameEn.getValue()));
                 done(getTranslation("join.approved", a.name(), a.contactEmail()));
             } else {
-                applications.schedule(a.id(), a.version(), new JoinApplications.Meeting(meeting.getValue(), date.getValue()));
+                applications.schedule(a.id(), IfMatch.version(a.version()), new JoinApplications.Meeting(meeting.getValue(), date.getValue()));
                 done(getTranslation("join.scheduled", a.name()));
             }
             dialog.close();

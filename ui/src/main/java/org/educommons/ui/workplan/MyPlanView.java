@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
+import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
@@ -238,7 +239,7 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
                         to.getValue(), lead.getValue(), chosen, participants.getValue(), description.getValue()));
             } else {
                 ItemStatus next = status.getValue();
-                plans.editItem(item.id(), item.version(), new PlanItemEdit(itemTitle.getValue(), categoryName, from.getValue(),
+                plans.editItem(item.id(), IfMatch.version(item.version()), new PlanItemEdit(itemTitle.getValue(), categoryName, from.getValue(),
                         to.getValue(), lead.getValue(), chosen, participants.getValue(), description.getValue(),
                         next == null || next == item.status() ? null : next.name(), note.getValue()));
             }

@@ -62,6 +62,43 @@ class ApiIT {
     }
 
     @Test
+    void everyOperationDeclaresItsIdItsSecurityAndItsProblems() {
+        JsonNode openapi = api.get("openapi", "Accept", "application/json").json();
+        List<String> ids = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
+        openapi.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            if (!operation.hasNonNull("operationId")) {
+                incomplete.add(name + ": no operationId");
+            } else {
+                ids.add(operation.get("operationId").asText());
+            }
+            if (!operation.has("security") || !operation.get("security").isArray() || operation.get("security").isEmpty()) {
+                incomplete.add(name + ": no security (security: [{}] when anonymous)");
+            }
+            List<String> problems = new ArrayList<>();
+            operation.path("responses").fields().forEachRemaining(r -> {
+                if (r.getKey().startsWith("4") && r.getValue().path("content").has("application/problem+json")) {
+                    problems.add(r.getKey());
+                }
+            });
+            if (problems.isEmpty()) {
+                incomplete.add(name + ": no problem+json error response");
+            }
+        }));
+        assertThat(incomplete).isEmpty();
+        assertThat(ids).hasSizeGreaterThan(50).doesNotHaveDuplicates();
+        JsonNode token = openapi.get("paths").get("/api/v1/auth/token").get("post");
+        assertThat(token.get("security").toString()).as("anonymous: no requirement").isEqualTo("[{}]");
+        assertThat(token.get("responses").has("429")).isTrue();
+        assertThat(openapi.get("paths").get("/api/v1/audit").get("get").get("security").toString()).contains("bearer");
+        assertThat(openapi.get("paths").get("/api/v1/communities/{community}/calendar.ics").get("get").get("security").toString())
+                .contains("calendarToken");
+        openapi.path("servers").forEach(server -> assertThat(server.get("url").asText()).doesNotEndWith("/"));
+    }
+
+    @Test
     void communitiesAreListedWithTheirMemberCounts() {
         JsonNode list = api.get("api/v1/communities").json();
         assertThat(list.get(0).get("slug").asText()).isEqualTo("chuannan-yuxi");
