@@ -66,11 +66,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
-    /** Tokens already issued in this run, per server and username: they live an hour, longer than the suite. */
+    /** Tokens already issued for this test class's database, per server and username (they live an hour). */
     private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Forgets the tokens issued so far (a new database knows none of them). */
+    static void forgetTokens() {
+        TOKENS.clear();
+    }
+
     /**
-     * A bearer token for {@code username} with the demo password, issued once per run: each sign-in
+     * A bearer token for {@code username} with the demo password, issued once per test class: each sign-in
      * costs a password hash at today's work factor, by design.
      */
     String tokenFor(String username) {

@@ -3,15 +3,23 @@ package org.educommons.ui.it;
 import org.educommons.platform.database.DatabaseSettings;
 import org.educommons.testing.TestDatabase;
 import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 
 /**
- * Prepares what the Payara Micro that Arquillian starts talks to: a fresh, migrated PostgreSQL
- * database (embedded, or on {@code EDUCOMMONS_DB_URL}), a tenant-config folder and a real SMTP
- * server (GreenMail), handed to the server process through {@code payara.cmdOptions} before the
- * first test class asks Arquillian for a container.
+ * Prepares what the Payara Micro that Arquillian starts talks to: a migrated PostgreSQL database
+ * (embedded, or on {@code EDUCOMMONS_DB_URL}), a tenant-config folder and a real SMTP server
+ * (GreenMail), handed to the server process through {@code payara.cmdOptions} before the first
+ * test class asks Arquillian for a container. Each test class starts on a database of its own: the
+ * database is copied afresh from a migrated template, and the tenant-config folder reset, before
+ * the class deploys (Arquillian starts a Payara Micro per class), so no assertion depends on what
+ * another class left behind.
  */
-public class TestServer implements LauncherSessionListener {
+public class TestServer implements LauncherSessionListener, TestExecutionListener {
+
+    private static DatabaseSettings template;
 
     private static DatabaseSettings settings;
     private static java.nio.file.Path tenantConfig;
@@ -23,7 +31,9 @@ public class TestServer implements LauncherSessionListener {
         if (System.getProperty("payara.microJar") == null || settings != null) {
             return; // not an integration-test run
         }
-        settings = TestDatabase.migrated("it");
+        template = TestDatabase.migrated("it_template");
+        settings = TestDatabase.named("it");
+        TestDatabase.recreate(settings, template);
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
         } catch (java.io.IOException e) {
@@ -61,6 +71,26 @@ public class TestServer implements LauncherSessionListener {
                 "-Deducommons.mail.port=" + smtpPort,
                 "-Duser.timezone=Asia/Shanghai",
                 "-Xmx768m"));
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        if (settings == null || !(test.getSource().orElse(null) instanceof ClassSource)) {
+            return;
+        }
+        // a new class: a new database, the tenant-config folder as it was, no tokens of the old database
+        TestDatabase.recreate(settings, template);
+        try (var files = java.nio.file.Files.list(tenantConfig.resolve("tenants"))) {
+            for (java.nio.file.Path file : files.toList()) {
+                java.nio.file.Files.delete(file);
+            }
+        } catch (java.nio.file.NoSuchFileException none) {
+            // no tenant files written yet
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Api.forgetTokens();
+        System.out.println("TestServer: " + test.getDisplayName() + " starts on a fresh copy of the migrated database");
     }
 
     /** The SMTP server the server under test sends to (a new, empty one after {@link #startSmtp()}). */
