@@ -34,7 +34,22 @@ public final class Launcher {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final String DATABASE = "educommons";
 
+    private static final String LOCK = "educommons.lock";
+    /** Held for the life of this process: one launcher per data folder. */
+    private static java.nio.channels.FileChannel dataFolderLock;
+
     private Launcher() {
+    }
+
+    /** Takes the data folder for this process; false when another launcher holds it. */
+    private static boolean holdDataFolder(Path data) throws java.io.IOException {
+        dataFolderLock = java.nio.channels.FileChannel.open(data.resolve(LOCK),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try {
+            return dataFolderLock.tryLock() != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -46,6 +61,14 @@ public final class Launcher {
         } catch (IllegalArgumentException e) {
             System.err.println("EduCommons: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        Files.createDirectories(settings.data());
+        if (!holdDataFolder(settings.data())) {
+            System.err.println("EduCommons: already running on the data folder " + settings.data()
+                    + " (another deploy/run holds " + settings.data().resolve(LOCK) + "); stop it first, "
+                    + "or give this one another EDUCOMMONS_DATA");
+            System.exit(3);
             return;
         }
         Path dist = distribution();

@@ -47,6 +47,17 @@ class LauncherIT {
         assertThat(get(port, "health")).contains("\"status\":\"UP\"", "educommons-database");
         String community = get(port, "api/v1/communities/chuannan-yuxi");
         assertThat(community).contains("川南渝西教育共同体", "2023-02-20");
+        // a second launcher on the same data folder is refused at once, and the first keeps serving
+        ProcessBuilder another = new ProcessBuilder("bash", System.getProperty("educommons.run", "run")).redirectErrorStream(true);
+        another.environment().remove("EDUCOMMONS_DB_URL");
+        another.environment().put("EDUCOMMONS_DATA", data.toString());
+        another.environment().put("EDUCOMMONS_PORT", String.valueOf(freePort()));
+        Process intruder = another.start();
+        assertThat(intruder.waitFor(60, TimeUnit.SECONDS)).as("refused at once").isTrue();
+        String refusal = new String(intruder.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(intruder.exitValue()).as(refusal).isEqualTo(3);
+        assertThat(refusal).contains("already running on the data folder");
+        assertThat(get(port, "health")).contains("\"status\":\"UP\"");
         String token = token(port);
         String me = get(port, "api/v1/me", "Authorization", "Bearer " + token);
         stop(first);
