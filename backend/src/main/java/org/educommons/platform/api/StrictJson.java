@@ -31,12 +31,15 @@ public class StrictJson implements ReaderInterceptor, ContextResolver<Jsonb> {
     /** The longest text any field may hold: a year-end summary or an outcome report, not a book. */
     public static final int MAX_TEXT = 20_000;
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
-            .setProperty("jsonb.fail-on-unknown-properties", true));
+    /** Made on first use: only the server has a JSON-B implementation, the checks below need none. */
+    private static final class Mapper {
+        static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+                .setProperty("jsonb.fail-on-unknown-properties", true));
+    }
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return JSONB;
+        return Mapper.JSONB;
     }
 
     @Override
