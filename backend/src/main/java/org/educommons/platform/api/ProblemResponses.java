@@ -79,7 +79,7 @@ public class ProblemResponses implements ExceptionMapper<Throwable> {
                 return Problems.of(new ProblemException(413, "body-too-large", String.valueOf(large.limit() / 1024)), locale, instance);
             }
         }
-        if (t instanceof JsonbException || t instanceof ProcessingException) {
+        if (t instanceof JsonbException || t instanceof ProcessingException || t instanceof jakarta.json.JsonException) {
             // the request body could not be read as the JSON the endpoint expects
             return Problems.of(new ProblemException(400, "malformed-body"), locale, instance);
         }

@@ -81,8 +81,8 @@ public class StrictJson implements ReaderInterceptor, ContextResolver<Jsonb> {
                     return field;
                 }
             }
-        } catch (jakarta.json.JsonException | IllegalStateException malformed) {
-            return null; // not JSON: the endpoint's reader says so
+        } catch (RuntimeException malformed) {
+            return null; // not JSON this parser takes (or nested deeper than it goes): the endpoint's reader says so
         }
         return null;
     }
