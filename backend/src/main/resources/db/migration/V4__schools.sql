@@ -16,8 +16,5 @@ alter table account add foreign key (tenant_id, school_id) references school (te
 
 alter table school enable row level security;
 alter table school force row level security;
-create policy school_own_tenant on school
-    using (tenant_id = app_current_tenant())
-    with check (tenant_id = app_current_tenant());
 grant select, insert, update, delete on school to "${appRole}";
 grant usage on sequence school_id_seq to "${appRole}";

@@ -1,5 +1,6 @@
 -- Annual work plans (年度工作计划): one per tenant, community and year, with its plan items (计划事项).
--- Drafts stay inside the tenant; published items are readable by every member of the community.
+-- Drafts stay inside the tenant; published items are readable by every member of the community
+-- (the policies: R__50_workplan.sql).
 create sequence work_plan_id_seq;
 create sequence plan_item_id_seq;
 create sequence plan_item_change_id_seq;
@@ -71,44 +72,17 @@ create table plan_item_change (
 );
 create index plan_item_change_by_item on plan_item_change (tenant_id, item_id, id);
 
--- Is the current tenant a member of the community?
-create function app_is_member(p_community bigint) returns boolean
-    language sql stable
-as $$
-    select exists (select 1 from community_membership m
-                    where m.community_id = p_community and m.tenant_id = app_current_tenant())
-$$;
-grant execute on function app_is_member(bigint) to "${appRole}";
-
 alter table work_plan enable row level security;
 alter table work_plan force row level security;
-create policy work_plan_own_tenant on work_plan
-    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-create policy work_plan_published_to_members on work_plan for select
-    using (published_at is not null and app_is_member(community_id));
 
 alter table plan_item enable row level security;
 alter table plan_item force row level security;
-create policy plan_item_own_tenant on plan_item
-    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-create policy plan_item_published_to_members on plan_item for select
-    using (published_at is not null and app_is_member(community_id));
 
 alter table plan_item_co_organiser enable row level security;
 alter table plan_item_co_organiser force row level security;
-create policy plan_item_co_organiser_own_tenant on plan_item_co_organiser
-    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-create policy plan_item_co_organiser_with_visible_item on plan_item_co_organiser for select
-    using (exists (select 1 from plan_item i where i.tenant_id = plan_item_co_organiser.tenant_id
-                                                and i.id = plan_item_co_organiser.item_id));
 
 alter table plan_item_change enable row level security;
 alter table plan_item_change force row level security;
-create policy plan_item_change_own_tenant on plan_item_change
-    using (tenant_id = app_current_tenant()) with check (tenant_id = app_current_tenant());
-create policy plan_item_change_with_visible_item on plan_item_change for select
-    using (exists (select 1 from plan_item i where i.tenant_id = plan_item_change.tenant_id
-                                                and i.id = plan_item_change.item_id));
 
 grant select, insert, update, delete on work_plan, plan_item, plan_item_co_organiser to "${appRole}";
 grant select, insert on plan_item_change to "${appRole}";
