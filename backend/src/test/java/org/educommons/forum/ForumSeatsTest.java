@@ -345,6 +345,25 @@ class ForumSeatsTest {
         assertThat(confirmedPeople()).hasSize(5);
     }
 
+    @Test
+    void evenTheOwnerCannotWriteAConfirmedSeatBeyondTheMembersQuota() throws SQLException {
+        register(0, 1);
+        register(0, 2);
+        long waitlisted = Long.parseLong(register(0, 3)[0]);
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update forum_registration set status = 'CONFIRMED' where id = "
+                    + waitlisted)).hasMessageContaining("quota of tenant " + tenants[0] + " for forum " + forum + " is used up");
+        }
+        register(1, 1);
+        register(1, 2);
+        register(1, 3);
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            assertThatThrownBy(() -> s.executeUpdate("update forum_registration set status = 'CONFIRMED' where id = "
+                    + waitlisted)).as("a full forum says so first").hasMessageContaining("is full");
+        }
+        assertThat(confirmedPeople()).containsExactly("t0.p1", "t0.p2", "t1.p1", "t1.p2", "t1.p3");
+    }
+
     /** forum_set_quotas as the host (or, with {@code caller}, another tenant) calls it; returns the outcome rows. */
     private List<String> setQuotas(int caller, String quotasByTenantIndex) throws SQLException {
         String json = quotasByTenantIndex;
