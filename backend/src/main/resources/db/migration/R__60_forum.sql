@@ -31,18 +31,53 @@ drop policy if exists forum_session_with_visible_forum on forum_session;
 create policy forum_session_with_visible_forum on forum_session for select
     using (exists (select 1 from forum f where f.tenant_id = forum_session.tenant_id and f.id = forum_session.forum_id));
 
+-- Seats. The seat condition is written once, in forum_seat_available; callers hold the forum's lock.
+
+-- Confirmed seats of a forum.
+create or replace function forum_confirmed_seats(p_host bigint, p_forum bigint) returns integer
+    language sql stable
+    set search_path = public, pg_temp
+as $$
+    select count(*)::integer from forum_registration r
+     where r.tenant_id = p_host and r.forum_id = p_forum and r.status = 'CONFIRMED'
+$$;
+
+-- Confirmed seats of a forum taken by one member's people.
+create or replace function forum_confirmed_seats(p_host bigint, p_forum bigint, p_member bigint) returns integer
+    language sql stable
+    set search_path = public, pg_temp
+as $$
+    select count(*)::integer from forum_registration r
+     where r.tenant_id = p_host and r.forum_id = p_forum and r.status = 'CONFIRMED'
+       and r.registrant_tenant_id = p_member
+$$;
+
+-- Are the confirmed seats below the forum's capacity?
+create or replace function forum_has_free_seat(p_host bigint, p_forum bigint) returns boolean
+    language sql stable
+    set search_path = public, pg_temp
+as $$
+    select forum_confirmed_seats(p_host, p_forum) < f.capacity from forum f where f.tenant_id = p_host and f.id = p_forum
+$$;
+
 -- Does the member still have a seat of its own (no quota row = no own limit)?
 create or replace function forum_member_has_quota(p_host bigint, p_forum bigint, p_member bigint) returns boolean
     language sql stable
     set search_path = public, pg_temp
 as $$
-    select coalesce((select q.seats > (select count(*) from forum_registration r
-                                         where r.tenant_id = p_host and r.forum_id = p_forum
-                                           and r.status = 'CONFIRMED' and r.registrant_tenant_id = p_member)
+    select coalesce((select q.seats > forum_confirmed_seats(p_host, p_forum, p_member)
                        from forum_quota q
                       where q.tenant_id = p_host and q.forum_id = p_forum and q.member_tenant_id = p_member), true)
 $$;
 grant execute on function forum_member_has_quota(bigint, bigint, bigint) to "${appRole}";
+
+-- The seat condition: a seat is left and the member's quota allows one more.
+create or replace function forum_seat_available(p_host bigint, p_forum bigint, p_member bigint) returns boolean
+    language sql stable
+    set search_path = public, pg_temp
+as $$
+    select forum_has_free_seat(p_host, p_forum) and forum_member_has_quota(p_host, p_forum, p_member)
+$$;
 
 -- The last line of defence: whatever code runs, a confirmed seat beyond capacity or beyond the
 -- member's quota cannot be written. Serialised per forum by locking the forum row.
@@ -50,24 +85,15 @@ create or replace function forum_registration_check_seats() returns trigger
     language plpgsql
     set search_path = public, pg_temp
 as $$
-declare
-    v_capacity integer;
-    v_quota    integer;
 begin
     if new.status <> 'CONFIRMED' or (tg_op = 'UPDATE' and old.status = 'CONFIRMED') then
         return new;
     end if;
-    select capacity into v_capacity from forum where tenant_id = new.tenant_id and id = new.forum_id for update;
-    if (select count(*) from forum_registration r
-         where r.tenant_id = new.tenant_id and r.forum_id = new.forum_id and r.status = 'CONFIRMED'
-           and r.id <> new.id) >= v_capacity then
-        raise exception 'forum % is full', new.forum_id using errcode = 'check_violation';
-    end if;
-    select seats into v_quota from forum_quota
-     where tenant_id = new.tenant_id and forum_id = new.forum_id and member_tenant_id = new.registrant_tenant_id;
-    if v_quota is not null and (select count(*) from forum_registration r
-         where r.tenant_id = new.tenant_id and r.forum_id = new.forum_id and r.status = 'CONFIRMED'
-           and r.registrant_tenant_id = new.registrant_tenant_id and r.id <> new.id) >= v_quota then
+    perform 1 from forum where tenant_id = new.tenant_id and id = new.forum_id for update;
+    if not forum_seat_available(new.tenant_id, new.forum_id, new.registrant_tenant_id) then
+        if not forum_has_free_seat(new.tenant_id, new.forum_id) then
+            raise exception 'forum % is full', new.forum_id using errcode = 'check_violation';
+        end if;
         raise exception 'quota of tenant % for forum % is used up', new.registrant_tenant_id, new.forum_id
             using errcode = 'check_violation';
     end if;
@@ -167,9 +193,7 @@ begin
     end if;
     if v_forum.approval_required then
         v_status := 'PENDING';
-    elsif (select count(*) from forum_registration r where r.tenant_id = p_host and r.forum_id = p_forum
-                                                       and r.status = 'CONFIRMED') < v_forum.capacity
-          and forum_member_has_quota(p_host, p_forum, p_member) then
+    elsif forum_seat_available(p_host, p_forum, p_member) then
         v_status := 'CONFIRMED';
     else
         v_status := 'WAITLISTED';
@@ -198,10 +222,7 @@ begin
     loop
         select r.id into v_next from forum_registration r
          where r.tenant_id = p_host and r.forum_id = p_forum and r.status = 'WAITLISTED'
-           and forum_member_has_quota(p_host, p_forum, r.registrant_tenant_id)
-           and (select count(*) from forum_registration c where c.tenant_id = p_host and c.forum_id = p_forum
-                                                           and c.status = 'CONFIRMED')
-               < (select f.capacity from forum f where f.tenant_id = p_host and f.id = p_forum)
+           and forum_seat_available(p_host, p_forum, r.registrant_tenant_id)
          order by r.id
          limit 1;
         exit when v_next is null;
@@ -276,10 +297,7 @@ begin
     end if;
     if not p_approve then
         v_status := 'REJECTED';
-    elsif (select count(*) from forum_registration c where c.tenant_id = p_host and c.forum_id = p_forum
-                                                     and c.status = 'CONFIRMED')
-          < (select f.capacity from forum f where f.tenant_id = p_host and f.id = p_forum)
-          and forum_member_has_quota(p_host, p_forum, r.registrant_tenant_id) then
+    elsif forum_seat_available(p_host, p_forum, r.registrant_tenant_id) then
         v_status := 'CONFIRMED';
     else
         v_status := 'WAITLISTED';
@@ -302,8 +320,7 @@ begin
         raise exception 'only the host resizes a forum' using errcode = 'insufficient_privilege';
     end if;
     perform 1 from forum f where f.tenant_id = p_host and f.id = p_forum for update;
-    if (select count(*) from forum_registration r where r.tenant_id = p_host and r.forum_id = p_forum
-                                                    and r.status = 'CONFIRMED') > p_capacity then
+    if forum_confirmed_seats(p_host, p_forum) > p_capacity then
         return query select 'BELOW_CONFIRMED', null::bigint, null::text, null::text, null::bigint, null::bigint;
         return;
     end if;
@@ -332,9 +349,7 @@ begin
     perform 1 from forum f where f.tenant_id = p_host and f.id = p_forum for update;
     select q.key::bigint into v_below
       from jsonb_each_text(p_quotas) q
-     where (select count(*) from forum_registration r
-             where r.tenant_id = p_host and r.forum_id = p_forum and r.status = 'CONFIRMED'
-               and r.registrant_tenant_id = q.key::bigint) > q.value::integer
+     where forum_confirmed_seats(p_host, p_forum, q.key::bigint) > q.value::integer
      order by q.key::bigint
      limit 1;
     if v_below is not null then
@@ -373,13 +388,8 @@ create or replace function forum_seats_taken(p_host bigint, p_forum bigint, p_me
     language sql stable security definer
     set search_path = public, pg_temp
 as $$
-    select (select count(*)::integer from forum_registration r
-             where r.tenant_id = p_host and r.forum_id = p_forum and r.status = 'CONFIRMED'),
-           case when app_current_tenant() in (p_host, p_member) then
-               (select count(*)::integer from forum_registration r
-                 where r.tenant_id = p_host and r.forum_id = p_forum and r.status = 'CONFIRMED'
-                   and r.registrant_tenant_id = p_member)
-           end
+    select forum_confirmed_seats(p_host, p_forum),
+           case when app_current_tenant() in (p_host, p_member) then forum_confirmed_seats(p_host, p_forum, p_member) end
      where forum_visible_to_caller(p_host, p_forum)
 $$;
 
