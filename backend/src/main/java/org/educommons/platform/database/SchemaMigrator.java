@@ -50,7 +50,8 @@ public final class SchemaMigrator {
                 .ignoreMigrationPatterns("*:pending", "*:future")
                 .load()
                 .validateWithResult();
-        if (result.validationSuccessful || !result.invalidMigrations.stream().allMatch(SchemaMigrator::isSquashed)) {
+        if (result.validationSuccessful || result.invalidMigrations.isEmpty()
+                || !result.invalidMigrations.stream().allMatch(SchemaMigrator::isSquashed)) {
             return;
         }
         List<String> versions = result.invalidMigrations.stream().map(o -> o.version).toList();

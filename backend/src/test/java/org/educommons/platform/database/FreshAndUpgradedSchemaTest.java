@@ -93,6 +93,7 @@ class FreshAndUpgradedSchemaTest {
                 .load()
                 .migrate();
         SchemaMigrator.migrate(upgraded);
+        assertThat(SchemaMigrator.migrate(upgraded).migrationsExecuted).as("once repaired, nothing left to do").isZero();
         DatabaseSettings fresh = TestDatabase.migrated("fresh");
 
         Map<String, List<String>> before = catalogue(upgraded);
