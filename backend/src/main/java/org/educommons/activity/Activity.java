@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.platform.audit.Changes;
 import org.educommons.tenancy.TenantRowKey;
 
 /** A joint activity (联合活动), owned by the member that proposed it. */
@@ -85,19 +86,25 @@ public class Activity {
     }
 
     /** Records the outcome (the first report marks the activity done). */
-    void report(String outcome, OffsetDateTime now) {
-        this.outcome = outcome.trim();
-        if (status != ActivityStatus.DONE) {
+    /** Records the outcome (the activity is then done); returns what changed. */
+    Changes report(String outcome, OffsetDateTime now) {
+        Changes changes = new Changes();
+        if (changes.field("status", status, ActivityStatus.DONE) != status) {
             this.status = ActivityStatus.DONE;
             this.reportedAt = now;
         }
+        this.outcome = changes.field("outcome", this.outcome, outcome.trim());
         this.updatedAt = now;
+        return changes;
     }
 
-    void cancel(String reason, OffsetDateTime now) {
-        this.status = ActivityStatus.CANCELLED;
-        this.cancellationReason = reason.trim();
+    /** Cancels the activity for {@code reason}; returns what changed. */
+    Changes cancel(String reason, OffsetDateTime now) {
+        Changes changes = new Changes();
+        this.status = changes.field("status", status, ActivityStatus.CANCELLED);
+        this.cancellationReason = changes.field("reason", cancellationReason, reason.trim());
         this.updatedAt = now;
+        return changes;
     }
 
     public long proposerTenantId() {

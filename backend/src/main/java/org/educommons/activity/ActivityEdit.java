@@ -7,5 +7,5 @@ import java.util.List;
  * its attachments' descriptions; a later edit may refine both), or {@code CANCELLED} with a
  * {@code reason}.
  */
-public record ActivityEdit(String status, String outcome, List<ActivityView.Attachment> attachments, String reason) {
+public record ActivityEdit(String status, String outcome, List<ActivityDetails.Attachment> attachments, String reason) {
 }

@@ -30,7 +30,7 @@ import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 
-/** Joint activities over HTTP; every rule is in {@link Activities}. */
+/** Joint activities over HTTP; the rules are in the application services this delegates to. */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +39,13 @@ import org.educommons.platform.problem.ProblemException.FieldError;
 public class ActivityResource {
 
     @Inject
-    Activities activities;
+    ActivityProposals proposals;
+
+    @Inject
+    ActivityAnswers answers;
+
+    @Inject
+    ActivityOutcomes outcomes;
 
     @Context
     UriInfo uriInfo;
@@ -51,12 +57,12 @@ public class ActivityResource {
     @Path("communities/{community}/activities")
     @Operation(operationId = "activities", summary = "Joint activities of the community the caller sees: confirmed ones, and those it organises "
             + "(cursor-paged; filter by type and status)")
-    public Page<ActivityView> activities(@PathParam("community") String community, @QueryParam("type") String type,
+    public Page<ActivityDetails> activities(@PathParam("community") String community, @QueryParam("type") String type,
                                          @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                          @QueryParam("limit") Integer limit) {
-        Activities.Filter filter = new Activities.Filter(
+        ActivityProposals.Filter filter = new ActivityProposals.Filter(
                 parse(ActivityType.class, "type", type), parse(ActivityStatus.class, "status", status));
-        return activities.activities(Requests.community(community), filter, cursor, limit);
+        return proposals.activities(Requests.community(community), filter, cursor, limit);
     }
 
     @POST
@@ -64,7 +70,7 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "proposeActivity", summary = "Propose a joint activity with other members (tenant admins); they confirm their part")
     public Response propose(@PathParam("community") String community, ActivityInput input) {
-        ActivityView activity = activities.propose(Requests.community(community), Requests.requireBody(input));
+        ActivityDetails activity = proposals.propose(Requests.community(community), Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "activities/" + activity.id()))
                 .tag(Requests.etag(activity.version())).entity(activity).build();
     }
@@ -74,7 +80,7 @@ public class ActivityResource {
     @Operation(operationId = "activity", summary = "A joint activity with its organisers, schools, plan items, school pairs and outcome; "
             + "its version as ETag")
     public Response activity(@PathParam("id") long id) {
-        ActivityView activity = activities.activity(id);
+        ActivityDetails activity = proposals.activity(id);
         return Response.ok(activity).tag(Requests.etag(activity.version())).build();
     }
 
@@ -88,7 +94,7 @@ public class ActivityResource {
     @Operation(operationId = "respond", summary = "An organiser confirms or declines its part ({\"decision\":\"CONFIRMED\"|\"DECLINED\",\"note\"})")
     @SecurityRequirement(name = "bearer")
     public Response respond(@PathParam("id") long id, Answer answer) {
-        ActivityView activity = activities.respond(id, Requests.requireBody(answer).decision(), answer.note());
+        ActivityDetails activity = answers.respond(id, Requests.requireBody(answer).decision(), answer.note());
         return Response.ok(activity).tag(Requests.etag(activity.version())).build();
     }
 
@@ -98,7 +104,7 @@ public class ActivityResource {
     @Operation(operationId = "editActivity", summary = "The proposer reports the outcome (status DONE, outcome, attachments) or cancels "
             + "(status CANCELLED, reason); needs If-Match with the activity's ETag")
     public Response edit(@PathParam("id") long id, ActivityEdit edit) {
-        ActivityView activity = activities.edit(id, IfMatch.of(headers), Requests.requireBody(edit));
+        ActivityDetails activity = outcomes.edit(id, IfMatch.of(headers), Requests.requireBody(edit));
         return Response.ok(activity).tag(Requests.etag(activity.version())).build();
     }
 
@@ -106,7 +112,7 @@ public class ActivityResource {
     @Path("communities/{community}/school-pairings")
     @Operation(operationId = "pairings", summary = "School pairs (结对帮扶) of the community's confirmed activities (cursor-paged); filter by member and by a "
             + "day they are in force (activeOn=YYYY-MM-DD)")
-    public Page<ActivityView.Pairing> pairings(@PathParam("community") String community,
+    public Page<ActivityDetails.Pairing> pairings(@PathParam("community") String community,
                                                @QueryParam("tenant") String tenant,
                                                @QueryParam("activeOn") String activeOn, @QueryParam("cursor") String cursor,
                                                @QueryParam("limit") Integer limit) {
@@ -116,7 +122,7 @@ public class ActivityResource {
         } catch (DateTimeParseException e) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("activeOn", "validation.date")));
         }
-        return activities.pairings(Requests.community(community), tenant, day, cursor, limit);
+        return proposals.pairings(Requests.community(community), tenant, day, cursor, limit);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

@@ -1,11 +1,6 @@
 package org.educommons.forum;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.platform.audit.Changes;
+import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.tenancy.TenantRowKey;
 
 /** A conference-style event (论坛) a member hosts for its community. Owned by the host tenant. */
@@ -82,29 +79,20 @@ public class Forum {
         this.planItemId = planItemId;
     }
 
-    /** Takes the edited fields of {@code in}; returns what changed, field → [before, after]. */
-    Map<String, List<Object>> apply(ForumInput in) {
-        Map<String, List<Object>> changes = new LinkedHashMap<>();
-        title = changed(changes, "title", title, in.title().trim());
-        description = changed(changes, "description", description, in.description());
-        venue = changed(changes, "venue", venue, in.venue().trim());
-        startsAt = changed(changes, "startsAt", startsAt, in.startsAt());
-        endsAt = changed(changes, "endsAt", endsAt, in.endsAt());
-        registrationOpensAt = changed(changes, "registrationOpensAt", registrationOpensAt, in.registrationOpensAt());
-        registrationClosesAt = changed(changes, "registrationClosesAt", registrationClosesAt, in.registrationClosesAt());
-        capacity = changed(changes, "capacity", capacity, in.capacity());
-        approvalRequired = changed(changes, "approvalRequired", approvalRequired, Boolean.TRUE.equals(in.approvalRequired()));
-        planItemId = changed(changes, "planItem", planItemId, in.planItem());
+    /** Takes the edited fields of {@code in}; returns what changed. */
+    Changes apply(ForumInput in) {
+        Changes changes = new Changes();
+        title = changes.field("title", title, in.title().trim());
+        description = changes.field("description", description, in.description());
+        venue = changes.field("venue", venue, in.venue().trim());
+        startsAt = changes.field("startsAt", startsAt, in.startsAt());
+        endsAt = changes.field("endsAt", endsAt, in.endsAt());
+        registrationOpensAt = changes.field("registrationOpensAt", registrationOpensAt, in.registrationOpensAt());
+        registrationClosesAt = changes.field("registrationClosesAt", registrationClosesAt, in.registrationClosesAt());
+        capacity = changes.field("capacity", capacity, in.capacity());
+        approvalRequired = changes.field("approvalRequired", approvalRequired, Boolean.TRUE.equals(in.approvalRequired()));
+        planItemId = changes.field("planItem", planItemId, in.planItem());
         return changes;
-    }
-
-    private static <T> T changed(Map<String, List<Object>> changes, String field, T before, T after) {
-        boolean same = before instanceof OffsetDateTime b && after instanceof OffsetDateTime a ? b.isEqual(a)
-                : Objects.equals(before, after);
-        if (!same) {
-            changes.put(field, Arrays.asList(before == null ? null : before.toString(), after == null ? null : after.toString()));
-        }
-        return same ? before : after;
     }
 
     public int version() {
@@ -161,6 +149,11 @@ public class Forum {
 
     public Long planItemId() {
         return planItemId;
+    }
+
+    /** When the forum takes place, in Beijing time, as people read it. */
+    public String when() {
+        return BeijingTime.minutes(startsAt);
     }
 
     /** Is registration open at {@code now}? */

@@ -22,14 +22,14 @@ public final class ForumCalendar {
     private ForumCalendar() {
     }
 
-    public static String ics(String calendarName, List<ForumView> forums) {
+    public static String ics(String calendarName, List<ForumDetails> forums) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//EduCommons//教育共同体协作平台//ZH"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", calendarName));
-        for (ForumView f : forums) {
+        for (ForumDetails f : forums) {
             VEvent event = new VEvent(f.startsAt().toInstant(), f.endsAt().toInstant(), f.title());
             event.add(new Uid("forum-" + f.id() + "@educommons"));
             event.add(new Location(f.venue()));

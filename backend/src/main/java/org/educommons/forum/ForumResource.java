@@ -30,7 +30,7 @@ import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 
-/** Joint forums and registration over HTTP; every rule is in {@link Forums}. */
+/** Joint forums and registration over HTTP; the rules are in the application services this delegates to. */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,7 +39,16 @@ import org.educommons.platform.problem.ProblemException;
 public class ForumResource {
 
     @Inject
-    Forums forums;
+    ForumHosting hosting;
+
+    @Inject
+    ForumRegistrations registrations;
+
+    @Inject
+    ForumAgenda agenda;
+
+    @Inject
+    ForumCheckIns checkIns;
 
     @Context
     UriInfo uriInfo;
@@ -54,9 +63,9 @@ public class ForumResource {
     @GET
     @Path("communities/{community}/forums")
     @Operation(operationId = "forums", summary = "Forums of the community (members; cursor-paged)")
-    public Page<ForumView> forums(@PathParam("community") String community, @QueryParam("cursor") String cursor,
+    public Page<ForumDetails> forums(@PathParam("community") String community, @QueryParam("cursor") String cursor,
                                   @QueryParam("limit") Integer limit) {
-        return forums.forums(Requests.community(community), cursor, limit);
+        return hosting.forums(Requests.community(community), cursor, limit);
     }
 
     @POST
@@ -64,7 +73,7 @@ public class ForumResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "hostForum", summary = "Host a forum in the community (tenant admins of a member)")
     public Response host(@PathParam("community") String community, ForumInput input) {
-        ForumView forum = forums.host(Requests.community(community), Requests.requireBody(input));
+        ForumDetails forum = hosting.host(Requests.community(community), Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + forum.id()))
                 .tag(Requests.etag(forum.version())).entity(forum).build();
     }
@@ -74,7 +83,7 @@ public class ForumResource {
     @Operation(operationId = "forum", summary = "A forum with the seats left, in total and for the caller's member, and its agenda; "
             + "its version as ETag")
     public Response forum(@PathParam("id") long id) {
-        ForumView forum = forums.forum(id);
+        ForumDetails forum = hosting.forum(id);
         return Response.ok(forum).tag(Requests.etag(forum.version())).build();
     }
 
@@ -85,7 +94,7 @@ public class ForumResource {
             + "Added seats go to the waitlist in order; fewer seats than confirmed is 409. quotas replaces the whole "
             + "share-out ({} removes it; a member below its confirmed seats is 409); planItem 0 unlinks the plan item")
     public Response edit(@PathParam("id") long id, ForumEdit edit) {
-        ForumView forum = forums.edit(id, IfMatch.of(headers), Requests.requireBody(edit));
+        ForumDetails forum = hosting.edit(id, IfMatch.of(headers), Requests.requireBody(edit));
         return Response.ok(forum).tag(Requests.etag(forum.version())).build();
     }
 
@@ -94,8 +103,8 @@ public class ForumResource {
     @Operation(operationId = "register", summary = "Register (201 CONFIRMED, WAITLISTED with position, or PENDING); a repeated request returns "
             + "the existing registration (200)")
     public Response register(@PathParam("id") long id, RegistrationRequest request) {
-        Forums.Registered registered = forums.register(id, Requests.requireBody(request).username());
-        RegistrationView r = registered.registration();
+        ForumRegistrations.Registered registered = registrations.register(id, Requests.requireBody(request).username());
+        RegistrationDetails r = registered.registration();
         if (!registered.created()) {
             return Response.ok(r).build();
         }
@@ -106,17 +115,17 @@ public class ForumResource {
     @DELETE
     @Path("forums/{id}/registrations/{registrationId}")
     @Operation(operationId = "cancel", summary = "Cancel a registration; the first waitlisted person whose member has quota moves up")
-    public RegistrationView cancel(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
-        return forums.cancel(id, registrationId);
+    public RegistrationDetails cancel(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        return registrations.cancel(id, registrationId);
     }
 
     @GET
     @Path("forums/{id}/registrations")
     @Operation(operationId = "registrations", summary = "Registrations by id: all for the host, the own tenant's for a member's admin, one's own for a "
             + "principal (cursor-paged)")
-    public Page<RegistrationView> registrations(@PathParam("id") long id, @QueryParam("cursor") String cursor,
+    public Page<RegistrationDetails> registrations(@PathParam("id") long id, @QueryParam("cursor") String cursor,
                                                 @QueryParam("limit") Integer limit) {
-        return forums.registrations(id, cursor, limit);
+        return registrations.registrations(id, cursor, limit);
     }
 
     @GET
@@ -124,7 +133,7 @@ public class ForumResource {
     @Produces(ForumCalendar.MEDIA_TYPE)
     @Operation(operationId = "forumCalendar", summary = "The forum as an iCalendar event (bearer token, or ?token= from POST /me/calendar-token)")
     public Response forumCalendar(@PathParam("id") long id) {
-        ForumView forum = forums.forum(id);
+        ForumDetails forum = hosting.forum(id);
         return ics(ForumCalendar.ics(forum.title(), List.of(forum)), "forum-" + id);
     }
 
@@ -133,7 +142,8 @@ public class ForumResource {
     @Produces(ForumCalendar.MEDIA_TYPE)
     @Operation(operationId = "communityCalendar", summary = "Every forum of the community as a calendar feed to subscribe to (?token= from POST /me/calendar-token)")
     public Response communityCalendar(@PathParam("community") String community) {
-        Forums.Calendar calendar = forums.calendar(Requests.community(community));
+        ForumHosting.Calendar calendar = hosting.calendar(Requests.community(community),
+                org.educommons.platform.api.RequestLocale.of(headers));
         return ics(ForumCalendar.ics(calendar.name(), calendar.forums()), community);
     }
 
@@ -152,9 +162,9 @@ public class ForumResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "decideRegistration", summary = "The host approves or rejects a registration awaiting approval ({\"decision\":\"APPROVED\"|\"REJECTED\"})")
     @SecurityRequirement(name = "bearer")
-    public RegistrationView decide(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
+    public RegistrationDetails decide(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
                                    RegistrationDecision decision) {
-        return forums.decide(id, registrationId, decision == null ? null : decision.decision());
+        return registrations.decide(id, registrationId, decision == null ? null : decision.decision());
     }
 
     @GET
@@ -162,9 +172,9 @@ public class ForumResource {
     @Produces(MediaTypes.XLSX)
     @Operation(operationId = "registrantsXlsx", summary = "The registrations the caller may see as a spreadsheet, grouped by member")
     public Response registrantsXlsx(@PathParam("id") long id) {
-        ForumView forum = forums.forum(id);
-        List<RegistrationView> registrations = forums.allRegistrations(id);
-        jakarta.ws.rs.core.StreamingOutput body = out -> RegistrantsWorkbook.write(forum, registrations,
+        ForumDetails forum = hosting.forum(id);
+        List<RegistrationDetails> rows = registrations.allRegistrations(id);
+        jakarta.ws.rs.core.StreamingOutput body = out -> RegistrantsWorkbook.write(forum, rows,
                 org.educommons.platform.api.RequestLocale.of(headers), out);
         return Response.ok(body, MediaTypes.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"forum-" + id + "-registrations.xlsx\"").build();
@@ -176,7 +186,7 @@ public class ForumResource {
     @Operation(operationId = "addSession", summary = "The host adds a keynote or a breakout group (with an optional capacity) to the agenda; "
             + "an If-Match with the forum's version is checked when given; the forum's new ETag comes back")
     public Response addSession(@PathParam("id") long id, SessionInput session) {
-        Forums.AgendaChange added = forums.addSession(id, IfMatch.of(headers), Requests.requireBody(session));
+        ForumAgenda.AgendaChange added = agenda.addSession(id, IfMatch.of(headers), Requests.requireBody(session));
         return Response.created(URI.create(uriInfo.getBaseUri() + "forums/" + id + "/agenda/" + added.session().id()))
                 .entity(added.session()).tag(Requests.etag(added.forumVersion())).build();
     }
@@ -187,7 +197,7 @@ public class ForumResource {
     @Operation(operationId = "replaceSession", summary = "The host changes a session of the agenda (If-Match: the forum's version); a breakout group "
             + "cannot shrink below the people who chose it (409)")
     public Response replaceSession(@PathParam("id") long id, @PathParam("sessionId") long sessionId, SessionInput session) {
-        Forums.AgendaChange changed = forums.replaceSession(id, sessionId, IfMatch.of(headers),
+        ForumAgenda.AgendaChange changed = agenda.replaceSession(id, sessionId, IfMatch.of(headers),
                 Requests.requireBody(session));
         return Response.ok(changed.session()).tag(Requests.etag(changed.forumVersion())).build();
     }
@@ -197,7 +207,7 @@ public class ForumResource {
     @Operation(operationId = "removeSession", summary = "The host removes a session from the agenda (If-Match: the forum's version); a breakout group "
             + "people have chosen stays until they choose another (409)")
     public Response removeSession(@PathParam("id") long id, @PathParam("sessionId") long sessionId) {
-        Forums.AgendaChange removed = forums.removeSession(id, sessionId, IfMatch.of(headers));
+        ForumAgenda.AgendaChange removed = agenda.removeSession(id, sessionId, IfMatch.of(headers));
         return Response.noContent().tag(Requests.etag(removed.forumVersion())).build();
     }
 
@@ -210,9 +220,9 @@ public class ForumResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "chooseBreakout", summary = "Choose the breakout group of a confirmed registration ({\"session\": id, or null for none); "
             + "409 when the group is full")
-    public RegistrationView chooseBreakout(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
+    public RegistrationDetails chooseBreakout(@PathParam("id") long id, @PathParam("registrationId") long registrationId,
                                            BreakoutChoice choice) {
-        return forums.chooseBreakout(id, registrationId, Requests.requireBody(choice).session());
+        return registrations.chooseBreakout(id, registrationId, Requests.requireBody(choice).session());
     }
 
     /** Body of a check-in. */
@@ -223,8 +233,8 @@ public class ForumResource {
     @Path("forums/{id}/check-ins")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkIn", summary = "The host checks a person in by code (accepted once: 409 the second time, 404 unknown)")
-    public RegistrationView checkIn(@PathParam("id") long id, CheckIn checkIn) {
-        return forums.checkIn(id, checkIn == null ? null : checkIn.code());
+    public RegistrationDetails checkIn(@PathParam("id") long id, CheckIn checkIn) {
+        return checkIns.checkIn(id, checkIn == null ? null : checkIn.code());
     }
 
     @GET
@@ -232,6 +242,6 @@ public class ForumResource {
     @Produces(CheckInCodes.MEDIA_TYPE)
     @Operation(operationId = "checkInQr", summary = "The check-in code of a confirmed registration as a QR image")
     public Response checkInQr(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
-        return Response.ok(forums.checkInQr(id, registrationId), CheckInCodes.MEDIA_TYPE).build();
+        return Response.ok(checkIns.checkInQr(id, registrationId), CheckInCodes.MEDIA_TYPE).build();
     }
 }

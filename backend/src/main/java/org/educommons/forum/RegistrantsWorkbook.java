@@ -24,7 +24,7 @@ public final class RegistrantsWorkbook {
     private RegistrantsWorkbook() {
     }
 
-    public static void write(ForumView forum, List<RegistrationView> registrations, Locale locale, OutputStream out)
+    public static void write(ForumDetails forum, List<RegistrationDetails> registrations, Locale locale, OutputStream out)
             throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet(Messages.get(locale, "forum.xlsx.sheet"));
@@ -37,8 +37,8 @@ public final class RegistrantsWorkbook {
             java.util.Map<Long, String> groups = new java.util.HashMap<>();
             forum.agenda().forEach(session -> groups.put(session.id(), session.title()));
             int r = 2;
-            for (RegistrationView reg : registrations.stream()
-                    .sorted(Comparator.comparing(RegistrationView::tenant).thenComparing(RegistrationView::id)).toList()) {
+            for (RegistrationDetails reg : registrations.stream()
+                    .sorted(Comparator.comparing(RegistrationDetails::tenant).thenComparing(RegistrationDetails::id)).toList()) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(reg.tenant());
                 row.createCell(1).setCellValue(reg.person());

@@ -12,8 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.educommons.platform.database.Row;
 import org.educommons.platform.audit.AuditTrail;
-import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.TenantTransactional;
 
@@ -79,15 +79,12 @@ public class AccessTokens {
     /** The caller's live calendar tokens, newest first. */
     @TenantTransactional
     public List<CalendarToken> calendarTokens(AccountPrincipal principal) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Row.list(em.createNativeQuery("""
                         select id, created_at, expires_at from access_token
                          where tenant_id = ?1 and account_id = ?2 and scope = 'CALENDAR' and expires_at > now()
                          order by id desc""")
-                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId())
-                .getResultList();
-        return rows.stream().map(r -> new CalendarToken(((Number) r[0]).longValue(), SqlValues.offsetDateTime(r[1]),
-                SqlValues.offsetDateTime(r[2]))).toList();
+                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId()),
+                r -> new CalendarToken(r.getLong(0), r.getOffsetDateTime(1), r.getOffsetDateTime(2)));
     }
 
     /** Revokes one of the caller's calendar tokens at once; 404 when it is not theirs. */

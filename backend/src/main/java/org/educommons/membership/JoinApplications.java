@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.educommons.platform.database.Row;
 import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Passwords;
@@ -19,7 +20,6 @@ import org.educommons.identity.Role;
 import org.educommons.identity.Secrets;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
-import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.outbox.Outbox;
 import org.educommons.platform.outbox.Recipient;
 import org.educommons.platform.throttle.Throttle;
@@ -95,14 +95,13 @@ public class JoinApplications {
         }
         long id;
         try {
-            id = ((Number) em.createNativeQuery("select membership_apply(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            id = Row.single(em.createNativeQuery("select membership_apply(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                     // trimmed as validated: Java's trim also takes tabs and line breaks, btrim only spaces
                     .setParameter(1, community.id()).setParameter(2, input.name().trim())
                     .setParameter(3, input.nameEn() == null ? null : input.nameEn().trim())
                     .setParameter(4, input.parsedKind().name()).setParameter(5, input.region().trim())
                     .setParameter(6, input.contactName().trim()).setParameter(7, input.contactEmail().trim())
-                    .setParameter(8, input.reason().trim())
-                    .getSingleResult()).longValue();
+                    .setParameter(8, input.reason().trim()), r -> r.getLong(0));
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new ProblemException(409, "duplicate-application", input.name().trim());
@@ -130,9 +129,7 @@ public class JoinApplications {
         if (only != null) {
             query.setParameter(3, only);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return Page.of(rows.stream().map(JoinApplications::view).toList(), size, a -> String.valueOf(a.id()));
+        return Page.of(Row.list(query, JoinApplications::view), size, a -> String.valueOf(a.id()));
     }
 
     /**
@@ -282,15 +279,10 @@ public class JoinApplications {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new ProblemException(404, "invitation-invalid");
         }
-        @SuppressWarnings("unchecked")
-        List<Object> user = em.createNativeQuery("select username from identity_accept_invitation(?1, ?2)")
-                .setParameter(1, Secrets.digest(token.trim()))
-                .setParameter(2, passwords.hash(password))
-                .getResultList();
-        if (user.isEmpty()) {
-            throw new ProblemException(404, "invitation-invalid");
-        }
-        return (String) user.get(0);
+        return Row.first(em.createNativeQuery("select username from identity_accept_invitation(?1, ?2)")
+                        .setParameter(1, Secrets.digest(token.trim()))
+                        .setParameter(2, passwords.hash(password)), r -> r.getString(0))
+                .orElseThrow(() -> new ProblemException(404, "invitation-invalid"));
     }
 
     // --- helpers --------------------------------------------------------------------------------
@@ -304,27 +296,20 @@ public class JoinApplications {
 
     private JoinApplicationView application(long id) {
         // row-level security: only the secretariat of the application's community sees it
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + " where a.id = ?1").setParameter(1, id).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("join-application", id);
-        }
-        return view(rows.get(0));
+        return Row.first(em.createNativeQuery(COLUMNS + " where a.id = ?1").setParameter(1, id), JoinApplications::view)
+                .orElseThrow(() -> ProblemException.notFound("join-application", id));
     }
 
-    private static JoinApplicationView view(Object[] r) {
-        return new JoinApplicationView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9],
-                (String) r[10], r[11] == null ? null : java.time.LocalDate.parse(r[11].toString()), (String) r[12],
-                (String) r[13], SqlValues.offsetDateTime(r[14]), ((Number) r[15]).intValue());
+    private static JoinApplicationView view(Row r) {
+        return new JoinApplicationView(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
+                r.getLocalDate(11), r.getString(12), r.getString(13), r.getOffsetDateTime(14), r.getInt(15));
     }
 
     private Community requireSecretariat(CommunitySlug slug) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
         Community community = directory.find(slug);
-        boolean secretariat = directory.roster(community).stream()
-                .anyMatch(m -> m.secretariat() && m.tenant().id() == caller.tenantId());
-        if (!secretariat) {
+        if (!directory.roster(community).isSecretariat(caller.tenantId())) {
             throw ProblemException.forbidden();
         }
         return community;

@@ -30,7 +30,7 @@ public class CommunityDirectory {
 
     public CommunityDetails community(CommunitySlug slug) {
         Community community = find(slug);
-        List<Member> members = roster(community).stream().map(Member::of).toList();
+        List<Member> members = roster(community).members().stream().map(Member::of).toList();
         return new CommunityDetails(community.slug().value(), community.name(), community.foundedIn(),
                 community.description(), members);
     }
@@ -53,13 +53,27 @@ public class CommunityDirectory {
     }
 
     /** The members of {@code community} in roster order: founding members first. */
-    public List<Membership> roster(Community community) {
-        return em.createQuery("""
+    public Roster roster(Community community) {
+        return new Roster(community, em.createQuery("""
                         select m from Membership m join fetch m.tenant
                          where m.community = :community
                          order by m.role, m.rosterPosition""", Membership.class)
                 .setParameter("community", community)
-                .getResultList();
+                .getResultList());
+    }
+
+    /** The roster of the community {@code slug}; 404 when there is none. */
+    public Roster roster(CommunitySlug slug) {
+        return roster(find(slug));
+    }
+
+    /** The roster of the community {@code id} (one the caller has already been shown). */
+    public Roster roster(long communityId) {
+        Community community = em.find(Community.class, communityId);
+        if (community == null) {
+            throw ProblemException.notFound("community", communityId);
+        }
+        return roster(community);
     }
 
     /** The slug of tenant {@code id}; 404 when there is none. */

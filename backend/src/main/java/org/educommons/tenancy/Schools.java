@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.educommons.platform.database.Row;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.problem.ProblemException;
@@ -38,12 +39,10 @@ public class Schools {
     public Page<School> schools(CommunitySlug communitySlug, String tenant, String cursor, Integer limit) {
         AccountPrincipal caller = tenantContext.requireCaller();
         Community community = directory.find(communitySlug);
-        List<Membership> roster = directory.roster(community);
-        if (roster.stream().noneMatch(m -> m.tenant().id() == caller.tenantId())) {
-            throw ProblemException.forbidden();
-        }
+        Roster roster = directory.roster(community);
+        roster.requireMember(caller.tenantId());
         String only = tenant == null || tenant.isBlank() ? null : tenant.trim();
-        if (only != null && roster.stream().noneMatch(m -> m.tenant().slug().value().equals(only))) {
+        if (only != null && roster.member(only).isEmpty()) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("tenant", "validation.not-a-member", only)));
         }
         int size = Page.limit(limit);
@@ -58,10 +57,8 @@ public class Schools {
         if (only != null) {
             query.setParameter(3, only);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return Page.of(rows.stream().map(r -> new School(((Number) r[0]).longValue(), (String) r[1],
-                new LocalizedName((String) r[2], r[3] == null ? (String) r[2] : (String) r[3]))).toList(),
-                size, school -> String.valueOf(school.id()));
+        List<School> schools = Row.list(query, r -> new School(r.getLong(0), r.getString(1),
+                new LocalizedName(r.getString(2), r.getString(3) == null ? r.getString(2) : r.getString(3))));
+        return Page.of(schools, size, school -> String.valueOf(school.id()));
     }
 }

@@ -1,10 +1,7 @@
 package org.educommons.workplan;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +21,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.educommons.platform.audit.Changes;
 import org.educommons.tenancy.TenantRowKey;
 
 /** One activity a member commits to in its annual plan (计划事项). */
@@ -105,18 +103,18 @@ public class PlanItem {
      * Replaces the editable content and returns what changed as field → [before, after]; empty when
      * nothing did.
      */
-    Map<String, List<Object>> apply(PlanItemContent c) {
-        Map<String, List<Object>> changes = new LinkedHashMap<>();
-        title = changed(changes, "title", title, c.title());
-        category = changed(changes, "category", category, c.category());
-        startMonth = changed(changes, "startMonth", startMonth, c.startMonth());
-        endMonth = changed(changes, "endMonth", endMonth, c.endMonth());
-        leadUnit = changed(changes, "leadUnit", leadUnit, c.leadUnit());
-        targetParticipants = changed(changes, "targetParticipants", targetParticipants, c.targetParticipants());
-        description = changed(changes, "description", description, c.description());
+    Changes apply(PlanItemContent c) {
+        Changes changes = new Changes();
+        title = changes.field("title", title, c.title());
+        category = changes.field("category", category, c.category());
+        startMonth = changes.field("startMonth", startMonth, c.startMonth());
+        endMonth = changes.field("endMonth", endMonth, c.endMonth());
+        leadUnit = changes.field("leadUnit", leadUnit, c.leadUnit());
+        targetParticipants = changes.field("targetParticipants", targetParticipants, c.targetParticipants());
+        description = changes.field("description", description, c.description());
         Set<Long> newCoOrganisers = new TreeSet<>(c.coOrganiserIds());
         if (!newCoOrganisers.equals(coOrganisers)) {
-            changes.put("coOrganisers", java.util.Arrays.asList(List.copyOf(coOrganisers), List.copyOf(newCoOrganisers)));
+            changes.put("coOrganisers", List.copyOf(coOrganisers), List.copyOf(newCoOrganisers));
             coOrganisers.clear();
             coOrganisers.addAll(newCoOrganisers);
         }
@@ -126,20 +124,13 @@ public class PlanItem {
         return changes;
     }
 
-    Map<String, List<Object>> moveTo(ItemStatus next) {
-        Map<String, List<Object>> changes = new LinkedHashMap<>();
-        status = changed(changes, "status", status, next);
+    Changes moveTo(ItemStatus next) {
+        Changes changes = new Changes();
+        status = changes.field("status", status, next);
         if (!changes.isEmpty()) {
             updatedAt = OffsetDateTime.now();
         }
         return changes;
-    }
-
-    private static <T> T changed(Map<String, List<Object>> changes, String field, T before, T after) {
-        if (!Objects.equals(before, after)) {
-            changes.put(field, java.util.Arrays.asList(before, after));
-        }
-        return after;
     }
 
     void publish(OffsetDateTime now) {

@@ -5,13 +5,14 @@ import java.io.StringReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.educommons.platform.database.Row;
+
 /** One entry of a published item's history: when, who, the progress note, field → [before, after]. */
 public record PlanItemChange(long id, String changedAt, String changedBy, String note, JsonObject changes) {
 
-    static PlanItemChange of(Object[] row) {
-        try (var reader = Json.createReader(new StringReader((String) row[4]))) {
-            return new PlanItemChange(((Number) row[0]).longValue(), String.valueOf(row[1]), (String) row[2], (String) row[3],
-                    reader.readObject());
+    static PlanItemChange of(Row row) {
+        try (var reader = Json.createReader(new StringReader(row.getString(4)))) {
+            return new PlanItemChange(row.getLong(0), row.getText(1), row.getString(2), row.getString(3), reader.readObject());
         }
     }
 }

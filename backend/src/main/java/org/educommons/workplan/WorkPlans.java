@@ -22,13 +22,15 @@ import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
+import org.educommons.platform.audit.Changes;
+import org.educommons.platform.database.Row;
 import org.educommons.platform.i18n.MessageKey;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
-import org.educommons.tenancy.Membership;
+import org.educommons.tenancy.Roster;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantRowKey;
 import org.educommons.tenancy.TenantTransactional;
@@ -81,7 +83,7 @@ public class WorkPlans {
                 .setParameter("year", year)
                 .setParameter("after", coOrganised ? (Object) Page.longCursor(cursor, 0) : (Object) Page.intCursor(cursor))
                 .setMaxResults(size + 1);
-        List<PlanItemView> items = query.getResultList().stream().map(roster::view).toList();
+        List<PlanItemView> items = query.getResultList().stream().map(i -> view(roster, i)).toList();
         return Page.of(items, size, item -> String.valueOf(coOrganised ? item.id() : item.position()));
     }
 
@@ -118,7 +120,7 @@ public class WorkPlans {
         roster.requireMember(caller.tenantId());
         WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, true).orElseThrow();
         requireOpen(plan);
-        PlanItemContent content = roster.content(input, caller.tenantId());
+        PlanItemContent content = content(roster, input, caller.tenantId());
         Integer last = em.createQuery("select max(i.position) from PlanItem i where i.tenantId = :tenant and i.planId = :plan",
                         Integer.class)
                 .setParameter("tenant", caller.tenantId()).setParameter("plan", plan.id()).getSingleResult();
@@ -126,14 +128,14 @@ public class WorkPlans {
         em.persist(item);
         em.flush();
         audit.record("plan-item", item.id(), "create", Map.of("title", content.title()));
-        return roster.view(item);
+        return view(roster, item);
     }
 
     /** One item the caller may see: its own (drafts too) or a published one of its communities. */
     public PlanItemView item(long id) {
         tenantContext.requireCaller();
         PlanItem item = visibleItem(id);
-        return roster(item.communityId()).view(item);
+        return view(roster(item.communityId()), item);
     }
 
     /**
@@ -153,7 +155,7 @@ public class WorkPlans {
         WorkPlan plan = em.find(WorkPlan.class, new TenantRowKey(item.tenantId(), item.planId()));
         requireOpen(plan);
         Roster roster = roster(item.communityId());
-        Map<String, List<Object>> changes = new LinkedHashMap<>(item.apply(roster.content(edit.merge(item.content(), roster.slugs()), caller.tenantId())));
+        Changes changes = item.apply(content(roster, edit.merge(item.content(), roster.slugsById()), caller.tenantId()));
         ItemStatus next = edit.parsedStatus();
         if (next != null && next != item.status()) {
             if (edit.note() == null || edit.note().isBlank()) {
@@ -162,23 +164,23 @@ public class WorkPlans {
             if (!item.status().canMoveTo(next)) {
                 throw new ProblemException(409, "plan-item-finished", new MessageKey("plan.status." + item.status()));
             }
-            changes.putAll(item.moveTo(next));
+            changes.addAll(item.moveTo(next));
         }
         if (changes.isEmpty() && (edit.note() == null || edit.note().isBlank())) {
-            return roster.view(item);
+            return view(roster, item);
         }
         if (item.published()) {
             em.createNativeQuery("""
                             insert into plan_item_change (tenant_id, item_id, changed_by, note, changes)
                             values (?1, ?2, ?3, ?4, cast(?5 as jsonb))""")
                     .setParameter(1, caller.tenantId()).setParameter(2, item.id()).setParameter(3, caller.username())
-                    .setParameter(4, edit.note()).setParameter(5, JSON.toJson(changes))
+                    .setParameter(4, edit.note()).setParameter(5, JSON.toJson(changes.asMap()))
                     .executeUpdate();
         }
         em.flush();
         em.refresh(item); // the version the database now holds, for the caller's next If-Match
-        audit.record("plan-item", item.id(), "update", changes);
-        return roster.view(item);
+        audit.record("plan-item", item.id(), "update", changes.asMap());
+        return view(roster, item);
     }
 
     /** The history of a published item (or of one's own item): what changed, who, when, why. */
@@ -186,14 +188,12 @@ public class WorkPlans {
         tenantContext.requireCaller();
         PlanItem item = visibleItem(id);
         int size = Page.limit(limit);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<PlanItemChange> changes = Row.list(em.createNativeQuery("""
                         select id, changed_at, changed_by, note, changes::text from plan_item_change
                          where tenant_id = ?1 and item_id = ?2 and id > ?3 order by id""")
                 .setParameter(1, item.tenantId()).setParameter(2, item.id()).setParameter(3, Page.longCursor(cursor, 0))
-                .setMaxResults(size + 1)
-                .getResultList();
-        return Page.of(rows.stream().map(PlanItemChange::of).toList(), size, c -> String.valueOf(c.id()));
+                .setMaxResults(size + 1), PlanItemChange::of);
+        return Page.of(changes, size, c -> String.valueOf(c.id()));
     }
 
     /** Publishes the caller's plan for {@code year}: every draft item becomes visible to the community. */
@@ -257,7 +257,7 @@ public class WorkPlans {
         Map<Long, List<PlanItemView>> byTenant = new HashMap<>();
         for (PlanItem i : items) {
             if (filter.matches(i.content())) {
-                byTenant.computeIfAbsent(i.tenantId(), t -> new ArrayList<>()).add(roster.view(i));
+                byTenant.computeIfAbsent(i.tenantId(), t -> new ArrayList<>()).add(view(roster, i));
             }
         }
         List<CombinedPlan.MemberPlan> members = roster.members().stream()
@@ -305,54 +305,35 @@ public class WorkPlans {
     }
 
     private Roster roster(CommunitySlug slug) {
-        Community community = directory.find(slug);
-        return new Roster(community, directory.roster(community));
+        return directory.roster(slug);
     }
 
     private Roster roster(long communityId) {
-        Community community = em.find(Community.class, communityId);
-        return new Roster(community, directory.roster(community));
+        return directory.roster(communityId);
     }
 
-    /** A community with its members: resolves tenant ids and slugs for items of that community. */
-    private record Roster(Community community, List<Membership> members) {
-
-        /** Tenant id → slug, in roster order. */
-        Map<Long, String> slugs() {
-            Map<Long, String> slugs = new LinkedHashMap<>();
-            members.forEach(m -> slugs.put(m.tenant().id(), m.tenant().slug().value()));
-            return slugs;
-        }
-
-        void requireMember(long tenantId) {
-            if (members.stream().noneMatch(m -> m.tenant().id() == tenantId)) {
-                throw ProblemException.forbidden();
+    /** Validated content: co-organisers must be other members of the item's community. */
+    private static PlanItemContent content(Roster roster, PlanItemInput input, long ownTenant) {
+        Map<String, Long> ids = roster.idsBySlug();
+        List<FieldError> errors = new ArrayList<>(input.errors());
+        Set<Long> coOrganisers = new java.util.TreeSet<>();
+        for (String slug : input.coOrganisers()) {
+            Long id = ids.get(slug);
+            if (id == null) {
+                errors.add(new FieldError("coOrganisers", "validation.not-a-member", slug));
+            } else if (id == ownTenant) {
+                errors.add(new FieldError("coOrganisers", "validation.own-tenant", slug));
+            } else {
+                coOrganisers.add(id);
             }
         }
-
-        /** Validated content: co-organisers must be other members of this community. */
-        PlanItemContent content(PlanItemInput input, long ownTenant) {
-            Map<String, Long> ids = members.stream().collect(Collectors.toMap(m -> m.tenant().slug().value(), m -> m.tenant().id()));
-            List<FieldError> errors = new ArrayList<>(input.errors());
-            Set<Long> coOrganisers = new java.util.TreeSet<>();
-            for (String slug : input.coOrganisers()) {
-                Long id = ids.get(slug);
-                if (id == null) {
-                    errors.add(new FieldError("coOrganisers", "validation.not-a-member", slug));
-                } else if (id == ownTenant) {
-                    errors.add(new FieldError("coOrganisers", "validation.own-tenant", slug));
-                } else {
-                    coOrganisers.add(id);
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw new ProblemException(400, "invalid-input", errors);
-            }
-            return input.toContent(coOrganisers);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "invalid-input", errors);
         }
+        return input.toContent(coOrganisers);
+    }
 
-        PlanItemView view(PlanItem item) {
-            return PlanItemView.of(item, slugs(), community.slug().value());
-        }
+    private static PlanItemView view(Roster roster, PlanItem item) {
+        return PlanItemView.of(item, roster.slugsById(), roster.community().slug().value());
     }
 }

@@ -15,10 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.educommons.platform.database.Row;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
-import org.educommons.platform.database.SqlValues;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantTransactional;
 
@@ -70,14 +70,11 @@ public class AuditTrail {
         tenantContext.requireRole(Role.TENANT_ADMIN, Role.PLATFORM_OPERATOR);
         int size = Page.limit(limit);
         long before = Page.longCursor(cursor, Long.MAX_VALUE);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
+        List<Entry> entries = Row.list(em.createNativeQuery(
                         "select id, at, actor, entity, entity_id, action, changes::text from audit_entries(?1, ?2)")
                 .setParameter(1, before)
-                .setParameter(2, size + 1)
-                .getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlValues.offsetDateTime(r[1]),
-                (String) r[2], (String) r[3], (String) r[4], (String) r[5], Json.createReader(new StringReader((String) r[6])).readObject())).toList();
+                .setParameter(2, size + 1), r -> new Entry(r.getLong(0), r.getOffsetDateTime(1), r.getString(2), r.getString(3),
+                r.getString(4), r.getString(5), Json.createReader(new StringReader(r.getString(6))).readObject()));
         return Page.of(entries, size, e -> String.valueOf(e.id()));
     }
 }

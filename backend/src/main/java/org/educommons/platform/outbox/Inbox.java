@@ -12,10 +12,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.educommons.platform.database.Row;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.audit.AuditTrail;
-import org.educommons.platform.database.SqlValues;
 import org.educommons.platform.i18n.Messages;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.TenantContext;
@@ -45,32 +45,28 @@ public class Inbox {
     public Page<Notification> notifications(boolean unreadOnly, String cursor, Integer limit, Locale locale) {
         AccountPrincipal caller = tenantContext.requireCaller();
         int size = Page.limit(limit);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Notification> notifications = Row.list(em.createNativeQuery("""
                         select id, message_key, args::text, created_at, read_at from notification
                          where tenant_id = ?1 and account_id = ?2 and id < ?3""" + (unreadOnly ? " and read_at is null" : "") + """
 
                          order by id desc""")
                 .setParameter(1, caller.tenantId()).setParameter(2, caller.accountId())
                 .setParameter(3, Page.longCursor(cursor, Long.MAX_VALUE))
-                .setMaxResults(size + 1)
-                .getResultList();
-        List<Notification> notifications = rows.stream().map(r -> {
-            String key = (String) r[1];
-            Object[] args = JSON.fromJson((String) r[2], String[].class);
-            return new Notification(((Number) r[0]).longValue(), Messages.get(locale, key + ".subject", args),
-                    Messages.get(locale, key + ".body", args), SqlValues.offsetDateTime(r[3]), SqlValues.offsetDateTime(r[4]));
-        }).toList();
+                .setMaxResults(size + 1), r -> {
+                    String key = r.getString(1);
+                    Object[] args = JSON.fromJson(r.getString(2), String[].class);
+                    return new Notification(r.getLong(0), Messages.get(locale, key + ".subject", args),
+                            Messages.get(locale, key + ".body", args), r.getOffsetDateTime(3), r.getOffsetDateTime(4));
+                });
         return Page.of(notifications, size, n -> String.valueOf(n.id()));
     }
 
     /** How many of the caller's notifications are unread. */
     public long unread() {
         AccountPrincipal caller = tenantContext.requireCaller();
-        return ((Number) em.createNativeQuery(
+        return Row.single(em.createNativeQuery(
                         "select count(*) from notification where tenant_id = ?1 and account_id = ?2 and read_at is null")
-                .setParameter(1, caller.tenantId()).setParameter(2, caller.accountId())
-                .getSingleResult()).longValue();
+                .setParameter(1, caller.tenantId()).setParameter(2, caller.accountId()), r -> r.getLong(0));
     }
 
     /** Marks one of the caller's notifications read (404 for anyone else's); reading twice changes nothing. */

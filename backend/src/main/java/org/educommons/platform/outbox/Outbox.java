@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import org.educommons.platform.database.Row;
 import org.educommons.platform.i18n.Messages;
 import org.educommons.tenancy.TenantContext;
 
@@ -77,11 +78,10 @@ public class Outbox {
     /** Queues the message {@code key} for every administrator of {@code tenantId}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void notifyAdmins(long tenantId, String key, Object... args) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> admins = em.createNativeQuery("select account_id, email from identity_tenant_admins(?1)")
-                .setParameter(1, tenantId).getResultList();
-        for (Object[] admin : admins) {
-            notify(Recipient.account(tenantId, ((Number) admin[0]).longValue(), (String) admin[1]), key, args);
+        List<Recipient> admins = Row.list(em.createNativeQuery("select account_id, email from identity_tenant_admins(?1)")
+                .setParameter(1, tenantId), r -> Recipient.account(tenantId, r.getLong(0), r.getString(1)));
+        for (Recipient admin : admins) {
+            notify(admin, key, args);
         }
     }
 

@@ -32,10 +32,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
-import org.educommons.activity.Activities;
+import org.educommons.activity.ActivityProposals;
 import org.educommons.activity.ActivityInput;
 import org.educommons.activity.ActivityType;
-import org.educommons.activity.ActivityView;
+import org.educommons.activity.ActivityDetails;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
@@ -54,15 +54,15 @@ import org.educommons.ui.Routes;
 @Route(value = "communities/:community/activities", layout = MainLayout.class)
 public class ActivitiesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final Activities activities;
+    private final ActivityProposals proposals;
     private final CommunityDirectory directory;
     private final Schools schools;
     private final TenantContext tenantContext;
     private String title = "";
 
     @Inject
-    public ActivitiesView(Activities activities, CommunityDirectory directory, Schools schools, TenantContext tenantContext) {
-        this.activities = activities;
+    public ActivitiesView(ActivityProposals proposals, CommunityDirectory directory, Schools schools, TenantContext tenantContext) {
+        this.proposals = proposals;
         this.directory = directory;
         this.schools = schools;
         this.tenantContext = tenantContext;
@@ -74,7 +74,7 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         CommunitySlug community = Requests.community(event.getRouteParameters().get("community").orElse(""));
-        Page<ActivityView> page = activities.activities(community, new Activities.Filter(null, null), null, Page.MAX_LIMIT);
+        Page<ActivityDetails> page = proposals.activities(community, new ActivityProposals.Filter(null, null), null, Page.MAX_LIMIT);
         CommunityDirectory.CommunityDetails details = directory.community(community);
         Map<String, String> names = details.members().stream()
                 .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
@@ -98,21 +98,21 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
                 .forEach(a -> add(card(a, names, us)));
     }
 
-    private Div card(ActivityView a, Map<String, String> names, String us) {
-        RouterLink link = new RouterLink(a.title(), ActivityPage.class, new RouteParameters("id", String.valueOf(a.id())));
+    private Div card(ActivityDetails a, Map<String, String> names, String us) {
+        RouterLink link = new RouterLink(a.title(), ActivityView.class, new RouteParameters("id", String.valueOf(a.id())));
         link.addClassName("activity-link");
         link.addClassName("ec-card-title");
-        Div badges = new Div(ActivityPage.badge(getTranslation("activity.type." + a.type()), "badge contrast"),
-                ActivityPage.statusBadge(a.status(), getTranslation("activity.status." + a.status())));
+        Div badges = new Div(ActivityView.badge(getTranslation("activity.type." + a.type()), "badge contrast"),
+                ActivityView.statusBadge(a.status(), getTranslation("activity.status." + a.status())));
         if (a.awaitsAnswerOf(us)) {
-            Span mark = ActivityPage.badge(getTranslation("activity.awaiting-us"), "badge error primary");
+            Span mark = ActivityView.badge(getTranslation("activity.awaiting-us"), "badge error primary");
             mark.addClassName("awaiting-us");
             badges.add(mark);
         }
         String organisers = a.organisers().stream().map(o -> names.getOrDefault(o.tenant(), o.tenant()))
                 .collect(Collectors.joining("、"));
         Div card = new Div(link, badges, new Div(new Span(getTranslation("activity.dates", a.startsOn(), a.endsOn()))),
-                new Div(new Span(getTranslation("activity.organisers") + "：" + organisers)));
+                new Div(new Span(getTranslation("text.labelled", getTranslation("activity.organisers"), organisers))));
         card.addClassName("activity-card");
         card.addClassName("ec-card");
         return card;
@@ -145,8 +145,8 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
         List<Schools.School> all = schools.schools(community, null, null, Page.MAX_LIMIT).items();
         MultiSelectComboBox<Schools.School> participating = new MultiSelectComboBox<>(getTranslation("activity.form.schools"));
         participating.setId("activity-form-schools");
-        participating.setItemLabelGenerator(school -> school.name().in(getLocale()) + "（" + names.getOrDefault(school.tenant(),
-                school.tenant()) + "）");
+        participating.setItemLabelGenerator(school -> school.name().in(getLocale())
+                + getTranslation("text.aside", names.getOrDefault(school.tenant(), school.tenant())));
         Select<Schools.School> supporting = schoolSelect("activity.form.supporting", "activity-form-supporting", names);
         Select<Schools.School> supported = schoolSelect("activity.form.supported", "activity-form-supported", names);
         List<ActivityInput.Pairing> pairs = new ArrayList<>();
@@ -190,13 +190,13 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
                     p.supportedSchool(), starts.getValue(), ends.getValue())).toList();
             List<ActivityInput.Organiser> others = names.keySet().stream().filter(organisers.getValue()::contains)
                     .map(t -> new ActivityInput.Organiser(t, part.getValue())).toList();
-            ActivityView proposed = activities.propose(community, new ActivityInput(activityTitle.getValue(),
+            ActivityDetails proposed = proposals.propose(community, new ActivityInput(activityTitle.getValue(),
                     type.getValue() == null ? null : type.getValue().name(), starts.getValue(), ends.getValue(),
                     description.getValue(), others, participating.getValue().stream().map(Schools.School::id).toList(),
                     List.of(), type.getValue() == ActivityType.SCHOOL_PAIRING ? dated : List.of()));
             dialog.close();
             Prompts.success(getTranslation("activity.proposed"));
-            getUI().ifPresent(ui -> ui.navigate(ActivityPage.class, new RouteParameters("id", String.valueOf(proposed.id()))));
+            getUI().ifPresent(ui -> ui.navigate(ActivityView.class, new RouteParameters("id", String.valueOf(proposed.id()))));
         });
         submit.setId("activity-form-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -208,8 +208,8 @@ public class ActivitiesView extends VerticalLayout implements BeforeEnterObserve
         Select<Schools.School> select = new Select<>();
         select.setLabel(getTranslation(labelKey));
         select.setId(id);
-        select.setItemLabelGenerator(school -> school == null ? "" : school.name().in(getLocale()) + "（"
-                + names.getOrDefault(school.tenant(), school.tenant()) + "）");
+        select.setItemLabelGenerator(school -> school == null ? "" : school.name().in(getLocale())
+                + getTranslation("text.aside", names.getOrDefault(school.tenant(), school.tenant())));
         return select;
     }
 

@@ -29,8 +29,8 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
 import org.educommons.forum.ForumInput;
-import org.educommons.forum.ForumView;
-import org.educommons.forum.Forums;
+import org.educommons.forum.ForumDetails;
+import org.educommons.forum.ForumHosting;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
@@ -46,14 +46,14 @@ import org.educommons.ui.Routes;
 @Route(value = "communities/:community/forums", layout = MainLayout.class)
 public class ForumsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final Forums forums;
+    private final ForumHosting hosting;
     private final CommunityDirectory directory;
     private final TenantContext tenantContext;
     private String title = "";
 
     @Inject
-    public ForumsView(Forums forums, CommunityDirectory directory, TenantContext tenantContext) {
-        this.forums = forums;
+    public ForumsView(ForumHosting hosting, CommunityDirectory directory, TenantContext tenantContext) {
+        this.hosting = hosting;
         this.directory = directory;
         this.tenantContext = tenantContext;
     }
@@ -64,7 +64,7 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         CommunitySlug community = Requests.community(event.getRouteParameters().get("community").orElse(""));
-        Page<ForumView> page = forums.forums(community, null, Page.MAX_LIMIT);
+        Page<ForumDetails> page = hosting.forums(community, null, Page.MAX_LIMIT);
         CommunityDirectory.CommunityDetails details = directory.community(community);
         Map<String, String> names = details.members().stream()
                 .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
@@ -87,8 +87,8 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
                 .forEach(f -> add(card(f, names.getOrDefault(f.host(), f.host()))));
     }
 
-    private Div card(ForumView f, String host) {
-        RouterLink link = new RouterLink(f.title(), ForumPage.class, new RouteParameters("id", String.valueOf(f.id())));
+    private Div card(ForumDetails f, String host) {
+        RouterLink link = new RouterLink(f.title(), ForumView.class, new RouteParameters("id", String.valueOf(f.id())));
         link.addClassName("forum-link");
         link.addClassName("ec-card-title");
         Span seats = new Span(f.seatsLeft() > 0 ? getTranslation("forum.seats-left", f.seatsLeft(), f.capacity())
@@ -131,12 +131,12 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
         form.setColspan(description, 2);
         dialog.add(form);
         Button submit = new Button(getTranslation("forum.form.submit"), e -> {
-            ForumView hosted = forums.host(community, new ForumInput(title.getValue(), description.getValue(), venue.getValue(),
+            ForumDetails hosted = hosting.host(community, new ForumInput(title.getValue(), description.getValue(), venue.getValue(),
                     BeijingTime.at(starts.getValue()), BeijingTime.at(ends.getValue()), BeijingTime.at(opens.getValue()), BeijingTime.at(closes.getValue()),
                     capacity.getValue(), approval.getValue(), Map.of(), null, List.of()));
             dialog.close();
             Prompts.success(getTranslation("forum.hosted"));
-            getUI().ifPresent(ui -> ui.navigate(ForumPage.class, new RouteParameters("id", String.valueOf(hosted.id()))));
+            getUI().ifPresent(ui -> ui.navigate(ForumView.class, new RouteParameters("id", String.valueOf(hosted.id()))));
         });
         submit.setId("forum-form-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

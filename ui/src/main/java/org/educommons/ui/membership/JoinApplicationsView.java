@@ -117,7 +117,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         Button approve = new Button(getTranslation("join.approve"), e -> meetingDialog(a, true));
         approve.addClassName("approve-application");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        Button reject = new Button(getTranslation("join.reject"), e -> Prompts.askText(getTranslation("join.reject") + "：" + a.name(),
+        Button reject = new Button(getTranslation("join.reject"), e -> Prompts.askText(getTranslation("text.labelled", getTranslation("join.reject"), a.name()),
                 null, getTranslation("join.rejection-reason-label"), getTranslation("join.reject"), reason -> {
             applications.decide(a.id(), IfMatch.version(a.version()), new Decision("REJECTED", null, null, reason, null, null));
             done(getTranslation("join.rejected", a.name()));
@@ -131,7 +131,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
 
     /** Scheduling names a meeting; approving takes place at one (the scheduled one unless changed) and names the new member. */
     private void meetingDialog(JoinApplicationView a, boolean approve) {
-        Dialog dialog = new Dialog(getTranslation(approve ? "join.approve" : "join.schedule") + "：" + a.name());
+        Dialog dialog = new Dialog(getTranslation("text.labelled", getTranslation(approve ? "join.approve" : "join.schedule"), a.name()));
         TextField meeting = new TextField(getTranslation("join.meeting-name"));
         meeting.setId("meeting-name");
         meeting.setValue(a.meeting() == null ? "" : a.meeting());

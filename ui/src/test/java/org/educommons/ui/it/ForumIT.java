@@ -286,6 +286,10 @@ class ForumIT {
                 .getComponents(net.fortuna.ical4j.model.Component.VEVENT)
                 .forEach(e -> summaries.add(icalValue((net.fortuna.ical4j.model.component.VEvent) e, "SUMMARY")));
         assertThat(summaries).contains("乡村教育振兴校长论坛", "成渝教师教育高峰论坛");
+        assertThat(feed.body()).contains("X-WR-CALNAME:川南渝西教育共同体");
+        // a calendar app that asks for English gets the calendar's name in English
+        assertThat(api.get("api/v1/communities/chuannan-yuxi/calendar.ics?token=" + feedToken, "Accept-Language", "en").body())
+                .contains("X-WR-CALNAME:Southern Sichuan–Western Chongqing Education Community");
 
         assertThat(api.get("api/v1/communities/chuannan-yuxi/calendar.ics?token=forged").status()).isEqualTo(401);
         // a calendar token opens calendar feeds only
@@ -528,8 +532,10 @@ class ForumIT {
         List<String> trail = new ArrayList<>();
         api.get("api/v1/audit?limit=50", Api.bearer(luzhou)).json().get("items").forEach(e -> trail.add(
                 e.get("entity").asText() + " " + e.get("entityId").asText() + " " + e.get("changes")));
-        assertThat(trail).anyMatch(e -> e.startsWith("forum " + forum) && e.contains("\"quotas\":[\"{dazu=1}\",\"{dazu=2, tongliang=1}\"]"));
-        assertThat(trail).anyMatch(e -> e.startsWith("forum " + forum) && e.contains("\"approvalRequired\":[\"false\",\"true\"]"));
+        // values keep their JSON types: seats are numbers, a switch is a boolean
+        assertThat(trail).anyMatch(e -> e.startsWith("forum " + forum)
+                && e.contains("\"quotas\":[{\"dazu\":1},{\"dazu\":2,\"tongliang\":1}]"));
+        assertThat(trail).anyMatch(e -> e.startsWith("forum " + forum) && e.contains("\"approvalRequired\":[false,true]"));
     }
 
     @Test

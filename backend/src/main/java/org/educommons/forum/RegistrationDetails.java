@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * once confirmed, its check-in code (also as a QR image) and when it was used, and the breakout group
  * chosen.
  */
-public record RegistrationView(long id, long forum, String person, String displayName, String tenant,
+public record RegistrationDetails(long id, long forum, String person, String displayName, String tenant,
                                RegistrationStatus status, Integer position, String registeredBy,
                                OffsetDateTime createdAt, String checkInCode, OffsetDateTime checkedInAt, Long breakout) {
 }

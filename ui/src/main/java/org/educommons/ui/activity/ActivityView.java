@@ -25,10 +25,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import org.educommons.platform.api.IfMatch;
-import org.educommons.activity.Activities;
+import org.educommons.activity.ActivityAnswers;
+import org.educommons.activity.ActivityOutcomes;
+import org.educommons.activity.ActivityProposals;
 import org.educommons.activity.ActivityEdit;
 import org.educommons.activity.ActivityStatus;
-import org.educommons.activity.ActivityView;
+import org.educommons.activity.ActivityDetails;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
 import org.educommons.tenancy.CommunityDirectory;
@@ -41,20 +43,24 @@ import org.educommons.ui.Routes;
 /**
  * One joint activity: organisers and their answers, schools, plan items, school pairs, outcome.
  * An organiser's admin answers for its part here; the proposer's admin reports the outcome or
- * cancels. Every rule is {@link Activities}'.
+ * cancels. Every rule is the activity services'.
  */
 @Route(value = "activities/:id", layout = MainLayout.class)
-public class ActivityPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ActivityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final Activities activities;
+    private final ActivityProposals proposals;
+    private final ActivityAnswers answers;
+    private final ActivityOutcomes outcomes;
     private final CommunityDirectory directory;
     private final TenantContext tenantContext;
     private long id;
     private String title = "";
 
     @Inject
-    public ActivityPage(Activities activities, CommunityDirectory directory, TenantContext tenantContext) {
-        this.activities = activities;
+    public ActivityView(ActivityProposals proposals, ActivityAnswers answers, ActivityOutcomes outcomes, CommunityDirectory directory, TenantContext tenantContext) {
+        this.proposals = proposals;
+        this.answers = answers;
+        this.outcomes = outcomes;
         this.directory = directory;
         this.tenantContext = tenantContext;
         setMaxWidth("60em");
@@ -85,7 +91,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
 
     private void render() {
         AccountPrincipal caller = tenantContext.requireCaller();
-        ActivityView a = activities.activity(id);
+        ActivityDetails a = proposals.activity(id);
         Map<String, String> names = directory.community(new CommunitySlug(a.community())).members().stream()
                 .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
         String us = directory.slugOf(caller.tenantId()).value();
@@ -109,11 +115,11 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
         }).toList()));
         if (!a.schools().isEmpty()) {
             add(section("activity.schools", "schools", a.schools().stream()
-                    .map(s -> s.name() + "（" + names.getOrDefault(s.tenant(), s.tenant()) + "）").toList()));
+                    .map(s -> s.name() + getTranslation("text.aside", names.getOrDefault(s.tenant(), s.tenant()))).toList()));
         }
         if (!a.planItems().isEmpty()) {
             add(section("activity.plan-items", "plan-items", a.planItems().stream()
-                    .map(i -> i.title() + "（" + names.getOrDefault(i.tenant(), i.tenant()) + "）").toList()));
+                    .map(i -> i.title() + getTranslation("text.aside", names.getOrDefault(i.tenant(), i.tenant()))).toList()));
         }
         if (!a.pairings().isEmpty()) {
             add(section("activity.pairings", "pairings", a.pairings().stream()
@@ -127,7 +133,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
             add(new H3(getTranslation("activity.outcome")), outcome);
             if (!a.attachments().isEmpty()) {
                 add(section("activity.attachments", "attachments", a.attachments().stream()
-                        .map(f -> f.name() + "：" + f.description()).toList()));
+                        .map(f -> getTranslation("text.labelled", f.name(), f.description())).toList()));
             }
         }
         if (a.cancellationReason() != null) {
@@ -151,14 +157,14 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
     /** An organiser's answer: confirm, or decline with a reason. */
     private Component answer() {
         Button confirm = new Button(getTranslation("activity.confirm-part"), e -> {
-            activities.respond(id, "CONFIRMED", null);
+            answers.respond(id, "CONFIRMED", null);
             done("activity.answered");
         });
         confirm.setId("confirm-part");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         Button decline = new Button(getTranslation("activity.decline-part"), e -> askReason("activity.decline.reason",
                 "activity.decline.send", reason -> {
-                    activities.respond(id, "DECLINED", reason);
+                    answers.respond(id, "DECLINED", reason);
                     done("activity.answered");
                 }));
         decline.setId("decline-part");
@@ -167,7 +173,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
     }
 
     /** The proposer reports the outcome once every organiser has confirmed, or cancels while it is open. */
-    private Component proposerActions(ActivityView a) {
+    private Component proposerActions(ActivityDetails a) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         if (a.status() == ActivityStatus.CONFIRMED || a.status() == ActivityStatus.DONE) {
@@ -177,7 +183,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
             outcome.setMinHeight("8em");
             outcome.setValue(a.outcome() == null ? "" : a.outcome());
             Button save = new Button(getTranslation("activity.report"), e -> {
-                activities.edit(id, IfMatch.version(a.version()), new ActivityEdit("DONE", outcome.getValue(), null, null));
+                outcomes.edit(id, IfMatch.version(a.version()), new ActivityEdit("DONE", outcome.getValue(), null, null));
                 done("activity.reported");
             });
             save.setId("save-outcome");
@@ -187,7 +193,7 @@ public class ActivityPage extends VerticalLayout implements BeforeEnterObserver,
         if (a.status().open()) {
             Button cancel = new Button(getTranslation("activity.cancel"), e -> askReason("activity.cancel.reason",
                     "activity.cancel", reason -> {
-                        activities.edit(id, IfMatch.version(a.version()), new ActivityEdit("CANCELLED", null, null, reason));
+                        outcomes.edit(id, IfMatch.version(a.version()), new ActivityEdit("CANCELLED", null, null, reason));
                         done("activity.cancelled");
                     }));
             cancel.setId("cancel-activity");

@@ -46,16 +46,18 @@ import com.vaadin.flow.server.StreamResource;
 import org.educommons.platform.api.IfMatch;
 import org.educommons.forum.CheckInCodes;
 import org.educommons.forum.ForumEdit;
-import org.educommons.forum.ForumView;
-import org.educommons.forum.Forums;
+import org.educommons.forum.ForumDetails;
+import org.educommons.forum.ForumAgenda;
+import org.educommons.forum.ForumCheckIns;
+import org.educommons.forum.ForumHosting;
+import org.educommons.forum.ForumRegistrations;
 import org.educommons.forum.RegistrantsWorkbook;
 import org.educommons.forum.RegistrationStatus;
-import org.educommons.forum.RegistrationView;
+import org.educommons.forum.RegistrationDetails;
 import org.educommons.forum.SessionInput;
 import org.educommons.forum.SessionKind;
-import org.educommons.forum.SessionView;
+import org.educommons.forum.SessionDetails;
 import org.educommons.identity.AccountPrincipal;
-import org.educommons.identity.Role;
 import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
@@ -67,23 +69,31 @@ import org.educommons.ui.Routes;
 /**
  * One forum: when and where, seats left, the agenda; for a principal, their registration (register,
  * check-in code with its QR image, breakout group, cancel); for the host, the check-in desk and the
- * registrations. Every rule is {@link Forums}'; this screen only shows and asks.
+ * registrations. Every rule is the forum services'; what the caller may do comes with the forum
+ * ({@code permissions}); this screen only shows and asks.
  */
 @Route(value = "forums/:id", layout = MainLayout.class)
-public class ForumPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ForumView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final List<RegistrationStatus> LIVE =
             List.of(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
 
-    private final Forums forums;
+    private final ForumHosting hosting;
+    private final ForumRegistrations registering;
+    private final ForumAgenda agendaDesk;
+    private final ForumCheckIns checkInDesk;
     private final CommunityDirectory directory;
     private final TenantContext tenantContext;
     private long id;
     private String title = "";
 
     @Inject
-    public ForumPage(Forums forums, CommunityDirectory directory, TenantContext tenantContext) {
-        this.forums = forums;
+    public ForumView(ForumHosting hosting, ForumRegistrations registering, ForumAgenda agendaDesk, ForumCheckIns checkInDesk,
+                     CommunityDirectory directory, TenantContext tenantContext) {
+        this.hosting = hosting;
+        this.registering = registering;
+        this.agendaDesk = agendaDesk;
+        this.checkInDesk = checkInDesk;
         this.directory = directory;
         this.tenantContext = tenantContext;
         setMaxWidth("60em");
@@ -100,7 +110,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void render() {
         AccountPrincipal caller = tenantContext.requireCaller();
-        ForumView forum = forums.forum(id);
+        ForumDetails forum = hosting.forum(id);
         Map<String, String> names = directory.community(new CommunitySlug(forum.community())).members().stream()
                 .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
         removeAll();
@@ -117,12 +127,12 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         if (forum.description() != null && !forum.description().isBlank()) {
             add(new Paragraph(forum.description()));
         }
-        boolean host = forum.host().equals(directory.slugOf(caller.tenantId()).value()) && caller.has(Role.TENANT_ADMIN);
+        boolean host = forum.permissions().manage();
         if (!forum.agenda().isEmpty() || host) {
             add(agenda(forum, host));
         }
-        List<RegistrationView> registrations = forums.allRegistrations(id);
-        if (caller.has(Role.PRINCIPAL)) {
+        List<RegistrationDetails> registrations = registering.allRegistrations(id);
+        if (forum.permissions().registerSelf()) {
             add(mine(forum, caller, registrations));
         } else if (!host) {
             add(new Paragraph(getTranslation("forum.principals-only")));
@@ -132,14 +142,14 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    private Component agenda(ForumView forum, boolean host) {
+    private Component agenda(ForumDetails forum, boolean host) {
         UnorderedList list = new UnorderedList();
         list.setId("agenda");
-        for (SessionView s : forum.agenda()) {
+        for (SessionDetails s : forum.agenda()) {
             StringBuilder text = new StringBuilder(BeijingTime.clock(s.startsAt()) + "–" + BeijingTime.clock(s.endsAt()) + " "
-                    + getTranslation("forum.agenda." + s.kind()) + "：" + s.title());
+                    + getTranslation("text.labelled", getTranslation("forum.agenda." + s.kind()), s.title()));
             if (s.speaker() != null) {
-                text.append("（").append(s.speaker()).append("）");
+                text.append(getTranslation("text.aside", s.speaker()));
             }
             if (s.room() != null) {
                 text.append(" · ").append(s.room());
@@ -153,7 +163,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             if (host) {
                 Button remove = new Button(getTranslation("forum.agenda.remove"), e -> {
-                    forums.removeSession(id, s.id(), IfMatch.version(forum.version()));
+                    agendaDesk.removeSession(id, s.id(), IfMatch.version(forum.version()));
                     Prompts.success(getTranslation("forum.agenda.removed", s.title()));
                     render();
                 });
@@ -173,7 +183,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** The host adds a keynote or a breakout group, within the forum's times. */
-    private void sessionForm(ForumView forum) {
+    private void sessionForm(ForumDetails forum) {
         Dialog dialog = new Dialog(getTranslation("forum.agenda.add"));
         dialog.setId("session-dialog");
         Select<SessionKind> kind = new Select<>();
@@ -197,7 +207,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         FormLayout form = new FormLayout(kind, sessionTitle, speaker, room, starts, ends, capacity);
         dialog.add(form);
         Button save = new Button(getTranslation("forum.form.save"), e -> {
-            forums.addSession(id, IfMatch.version(forum.version()), new SessionInput(kind.getValue() == null ? null : kind.getValue().name(),
+            agendaDesk.addSession(id, IfMatch.version(forum.version()), new SessionInput(kind.getValue() == null ? null : kind.getValue().name(),
                     sessionTitle.getValue(), speaker.getValue(), room.getValue(), BeijingTime.at(starts.getValue()),
                     BeijingTime.at(ends.getValue()), capacity.getValue()));
             dialog.close();
@@ -211,7 +221,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     /** The host changes where, when and for how many; more seats go to the waitlist in order. */
-    private void editForm(ForumView forum) {
+    private void editForm(ForumDetails forum) {
         Dialog dialog = new Dialog(getTranslation("forum.edit"));
         dialog.setId("edit-dialog");
         TextField venue = new TextField(getTranslation("forum.form.venue"), forum.venue(), "");
@@ -226,7 +236,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         approval.setId("edit-approval");
         dialog.add(new FormLayout(venue, capacity, starts, ends, closes, approval));
         Button save = new Button(getTranslation("forum.form.save"), e -> {
-            forums.edit(id, IfMatch.version(forum.version()), new ForumEdit(null, null, venue.getValue(), BeijingTime.at(starts.getValue()),
+            hosting.edit(id, IfMatch.version(forum.version()), new ForumEdit(null, null, venue.getValue(), BeijingTime.at(starts.getValue()),
                     BeijingTime.at(ends.getValue()), null, BeijingTime.at(closes.getValue()), capacity.getValue(),
                     approval.getValue(), null, null));
             dialog.close();
@@ -239,17 +249,17 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         dialog.open();
     }
 
-    private Component mine(ForumView forum, AccountPrincipal caller, List<RegistrationView> registrations) {
+    private Component mine(ForumDetails forum, AccountPrincipal caller, List<RegistrationDetails> registrations) {
         VerticalLayout box = new VerticalLayout();
         box.setId("my-registration");
         box.setPadding(false);
         box.add(new H3(getTranslation("forum.mine")));
-        Optional<RegistrationView> live = registrations.stream()
+        Optional<RegistrationDetails> live = registrations.stream()
                 .filter(r -> r.person().equals(caller.username()) && LIVE.contains(r.status()))
                 .reduce((first, second) -> second);
         if (live.isEmpty()) {
             Button register = new Button(getTranslation("forum.register"), e -> {
-                forums.register(id, null);
+                registering.register(id, null);
                 render();
             });
             register.setId("register-button");
@@ -261,7 +271,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             return box;
         }
-        RegistrationView r = live.get();
+        RegistrationDetails r = live.get();
         Span status = new Span(getTranslation("forum.registered." + r.status(), r.position() == null ? "" : r.position()));
         status.setId("registration-status");
         status.getElement().getThemeList().add(r.status() == RegistrationStatus.CONFIRMED ? "badge success" : "badge");
@@ -278,7 +288,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
                 box.add(new Span(getTranslation("forum.checked-in", BeijingTime.minutes(r.checkedInAt()))));
             }
         }
-        List<SessionView> groups = forum.agenda().stream().filter(s -> s.kind() == SessionKind.BREAKOUT).toList();
+        List<SessionDetails> groups = forum.agenda().stream().filter(s -> s.kind() == SessionKind.BREAKOUT).toList();
         if (r.status() == RegistrationStatus.CONFIRMED && !groups.isEmpty()) {
             box.add(breakout(r, groups));
         }
@@ -289,13 +299,13 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         return box;
     }
 
-    private Component breakout(RegistrationView r, List<SessionView> groups) {
-        Select<SessionView> select = new Select<>();
+    private Component breakout(RegistrationDetails r, List<SessionDetails> groups) {
+        Select<SessionDetails> select = new Select<>();
         select.setId("breakout-select");
         select.setLabel(getTranslation("forum.breakout"));
         select.setItems(groups);
         select.setItemLabelGenerator(s -> s == null ? getTranslation("forum.breakout.none") : s.seatsLeft() == null ? s.title()
-                : s.title() + "（" + getTranslation("forum.agenda.places-left", s.seatsLeft()) + "）");
+                : s.title() + getTranslation("text.aside", getTranslation("forum.agenda.places-left", s.seatsLeft())));
         select.setEmptySelectionAllowed(true);
         select.setEmptySelectionCaption(getTranslation("forum.breakout.none"));
         groups.stream().filter(s -> r.breakout() != null && s.id() == r.breakout()).findFirst().ifPresent(select::setValue);
@@ -304,7 +314,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
                 return;
             }
             try {
-                forums.chooseBreakout(id, r.id(), e.getValue() == null ? null : e.getValue().id());
+                registering.chooseBreakout(id, r.id(), e.getValue() == null ? null : e.getValue().id());
                 Prompts.success(getTranslation("forum.breakout.saved"));
             } finally {
                 render(); // show the choice as saved, or as it was when the group was full
@@ -314,13 +324,13 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         return select;
     }
 
-    private void confirmCancel(ForumView forum, RegistrationView r) {
+    private void confirmCancel(ForumDetails forum, RegistrationDetails r) {
         Dialog dialog = new Dialog();
         dialog.setId("cancel-dialog");
         dialog.add(new Paragraph(getTranslation("forum.cancel.confirm", forum.title())));
         Button yes = new Button(getTranslation("forum.cancel"), e -> {
             dialog.close();
-            forums.cancel(id, r.id());
+            registering.cancel(id, r.id());
             Notification.show(getTranslation("forum.cancelled"), 3000, Notification.Position.BOTTOM_CENTER);
             render();
         });
@@ -331,7 +341,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         dialog.open();
     }
 
-    private Component hostDesk(ForumView forum, List<RegistrationView> registrations, Map<String, String> names) {
+    private Component hostDesk(ForumDetails forum, List<RegistrationDetails> registrations, Map<String, String> names) {
         VerticalLayout desk = new VerticalLayout();
         desk.setId("host-desk");
         desk.setPadding(false);
@@ -341,7 +351,7 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         TextField code = new TextField(getTranslation("forum.check-in.input"));
         code.setId("check-in-input");
         Button checkIn = new Button(getTranslation("forum.check-in.button"), e -> {
-            RegistrationView done = forums.checkIn(id, code.getValue());
+            RegistrationDetails done = checkInDesk.checkIn(id, code.getValue());
             Notification.show(getTranslation("forum.check-in.done", done.displayName()), 4000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             render();
@@ -351,12 +361,12 @@ public class ForumPage extends VerticalLayout implements BeforeEnterObserver, Ha
         HorizontalLayout row = new HorizontalLayout(code, checkIn);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        Map<Long, String> groups = forum.agenda().stream().collect(Collectors.toMap(SessionView::id, SessionView::title));
-        Grid<RegistrationView> grid = new Grid<>();
+        Map<Long, String> groups = forum.agenda().stream().collect(Collectors.toMap(SessionDetails::id, SessionDetails::title));
+        Grid<RegistrationDetails> grid = new Grid<>();
         grid.setId("registrations");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(RegistrationView::displayName).setHeader(getTranslation("forum.xlsx.name")).setFlexGrow(2);
+        grid.addColumn(RegistrationDetails::displayName).setHeader(getTranslation("forum.xlsx.name")).setFlexGrow(2);
         grid.addColumn(r -> names.getOrDefault(r.tenant(), r.tenant())).setHeader(getTranslation("forum.xlsx.tenant")).setFlexGrow(2);
         grid.addColumn(r -> getTranslation("forum.status." + r.status())).setHeader(getTranslation("forum.xlsx.status"));
         grid.addColumn(r -> r.breakout() == null ? "" : groups.getOrDefault(r.breakout(), ""))

@@ -8,7 +8,7 @@ import java.util.List;
  * A joint activity as members read it: who organises it and how each has answered, the schools
  * taking part, the plan items it realises, the school pairs it set up, and its outcome.
  */
-public record ActivityView(long id, String community, String proposer, String title, ActivityType type,
+public record ActivityDetails(long id, String community, String proposer, String title, ActivityType type,
                            LocalDate startsOn, LocalDate endsOn, String description, ActivityStatus status,
                            List<Organiser> organisers, List<School> schools, List<PlanItem> planItems,
                            List<Pairing> pairings, String outcome, OffsetDateTime reportedAt,
