@@ -223,10 +223,11 @@ public class WorkPlans {
     /** Closes the caller's plan with its year-end summary (年度总结); a closed plan no longer changes. */
     public void close(CommunitySlug communitySlug, int year, String summary) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        Roster roster = roster(communitySlug);
+        roster.requireMember(caller.tenantId()); // a tenant outside the community learns nothing of it, not even a validation rule
         if (summary == null || summary.isBlank()) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("summary", "validation.required")));
         }
-        Roster roster = roster(communitySlug);
         WorkPlan plan = planFor(caller.tenantId(), roster.community().id(), year, false)
                 .orElseThrow(() -> ProblemException.notFound("work-plan", communitySlug.value() + "/" + year));
         requireOpen(plan);

@@ -35,6 +35,8 @@ public final class Launcher {
     private static final String DATABASE = "educommons";
 
     private static final String LOCK = "educommons.lock";
+    /** The application server's process id while this launcher runs it. */
+    private static final String SERVER_PID = "server.pid";
     /** Held for the life of this process: one launcher per data folder. */
     private static java.nio.channels.FileChannel dataFolderLock;
 
@@ -83,6 +85,7 @@ public final class Launcher {
         }
         Files.createDirectories(settings.logs());
         Files.createDirectories(settings.tenantConfig());
+        stopLeftoverServer(settings);
 
         LocalPostgres embedded = null;
         DatabaseSettings db;
@@ -106,6 +109,7 @@ public final class Launcher {
 
         Path serverLog = settings.logs().resolve("server.log");
         Process server = startServer(settings, db, dist, serverLog);
+        Files.writeString(settings.data().resolve(SERVER_PID), String.valueOf(server.pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(new Stopper(server, embedded, settings)::stop, "educommons-stop"));
 
         String url = "http://localhost:" + settings.port() + "/";
@@ -119,7 +123,46 @@ public final class Launcher {
                 + (settings.demo() ? "  (demo sign-in: luzhou.admin / educommons-demo)" : "")
                 + "  — Ctrl-C stops it");
         int exit = server.waitFor();
-        System.exit(exit == 0 || exit == 143 || exit == 130 ? 0 : exit);
+        boolean asked = exit == 0 || exit == 143 || exit == 130;
+        if (!asked) {
+            System.err.println("EduCommons: the application server ended unexpectedly (exit " + exit + "); see " + serverLog
+                    + ". Stopping the database; deploy/run starts it all again.");
+        }
+        System.exit(asked ? 0 : exit);
+    }
+
+    /**
+     * An application server left running by a launcher that was killed (its process id is in the data
+     * folder, and its command line names this data folder's runtime directory) is stopped before this
+     * run starts its own: otherwise it would keep the port and the database busy.
+     */
+    private static void stopLeftoverServer(LaunchSettings settings) throws IOException, InterruptedException {
+        Path pidFile = settings.data().resolve(SERVER_PID);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String root = settings.payaraRoot().toString();
+        var leftover = java.util.Optional.<ProcessHandle>empty();
+        try {
+            leftover = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro.jar") && c.contains(root)).orElse(false));
+        } catch (NumberFormatException unreadable) {
+            // not ours to interpret: nothing to stop
+        }
+        if (leftover.isPresent()) {
+            ProcessHandle server = leftover.get();
+            System.err.println("EduCommons: the application server of an earlier run (pid " + server.pid()
+                    + ") is still running on this data folder; stopping it first");
+            server.destroy();
+            try {
+                server.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                server.destroyForcibly();
+                server.onExit().join();
+            }
+        }
+        Files.delete(pidFile);
     }
 
     private static void checkTenantConfiguration(LaunchSettings settings) {
@@ -228,6 +271,11 @@ public final class Launcher {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            try {
+                Files.deleteIfExists(settings.data().resolve(SERVER_PID));
+            } catch (IOException e) {
+                // harmless: the next start finds no such process
             }
             if (embedded != null) {
                 try {

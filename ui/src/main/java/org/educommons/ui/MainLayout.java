@@ -21,13 +21,14 @@ import org.educommons.platform.i18n.Messages;
 import org.educommons.platform.outbox.Inbox;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.TenantContext;
+import org.educommons.ui.identity.CalendarLinksView;
 import org.educommons.ui.identity.LoginView;
 import org.educommons.ui.identity.SignOut;
 import org.educommons.ui.notification.NotificationsView;
 import org.educommons.ui.tenancy.CommunitiesView;
 import org.educommons.ui.tenancy.CommunityView;
 
-/** The frame around every view: title, navigation to the communities, language, sign-in state. */
+/** The frame around every view: title, navigation to the communities and one's own pages, language, sign-in state. */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Inbox inbox;
@@ -73,6 +74,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         directory.communities().forEach(c -> nav.addItem(
                 new SideNavItem(c.name().in(getLocale()), CommunityView.path(c.slug()))));
         addToDrawer(nav);
+        if (tenantContext.caller().isPresent()) {
+            SideNav me = new SideNav(getTranslation("nav.me"));
+            me.setId("nav-me");
+            me.addItem(new SideNavItem(getTranslation("notifications.title"), NotificationsView.class),
+                    new SideNavItem(getTranslation("calendar-links.link"), CalendarLinksView.class));
+            addToDrawer(me);
+        }
     }
 
     private void signedIn(HorizontalLayout account, AccountPrincipal caller) {

@@ -91,6 +91,7 @@ public final class LocalPostgres implements AutoCloseable {
             if (!Files.exists(data.resolve("PG_VERSION"))) {
                 pg.initialise();
             }
+            pg.stopLeftover();
             pg.run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "120",
                     "-l", data.resolve("postgresql.log").toString(), "-o",
                     "-p " + pg.port + " -c listen_addresses=localhost -c unix_socket_directories='' -c timezone=Asia/Shanghai",
@@ -142,6 +143,36 @@ public final class LocalPostgres implements AutoCloseable {
                     throw new IllegalStateException("Could not stop the embedded PostgreSQL: " + e.getMessage(), e);
                 }
             }
+        }
+    }
+
+    /**
+     * A server still running on this data folder was left by a process that died without stopping it
+     * (the launcher killed, say). Whoever calls {@link #start} owns the folder, so that server is
+     * stopped (fast shutdown: what it committed is on disk) and started again with this run's settings.
+     */
+    private void stopLeftover() throws IOException {
+        if (!Files.exists(data.resolve("postmaster.pid")) || !running()) {
+            return;
+        }
+        System.err.println("EduCommons: the embedded PostgreSQL of an earlier run is still running on " + data
+                + "; stopping it first");
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
+    }
+
+    /** Whether a server runs on this data folder ({@code pg_ctl status}: 0 running, 3 not running). */
+    private boolean running() throws IOException {
+        try {
+            Process p = new ProcessBuilder(withUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "status")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).directory(data.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("pg_ctl status did not finish in 30 s");
+            }
+            return p.exitValue() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking whether PostgreSQL runs on " + data, e);
         }
     }
 
@@ -217,12 +248,18 @@ public final class LocalPostgres implements AutoCloseable {
                 + "pg_hba.conf was switched to " + PASSWORD_AUTHENTICATION);
     }
 
-    private void run(List<String> command, int timeoutSeconds) throws IOException {
+    /** {@code command} as the server's user: {@code nobody} when started by root. */
+    private List<String> withUser(List<String> command) {
         List<String> full = new ArrayList<>();
         if (unprivileged) {
             full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
         }
         full.addAll(command);
+        return full;
+    }
+
+    private void run(List<String> command, int timeoutSeconds) throws IOException {
+        List<String> full = withUser(command);
         Path log = Files.createTempFile("educommons-pg", ".log");
         try {
             Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())

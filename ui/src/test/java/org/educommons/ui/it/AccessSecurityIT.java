@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 
 /**
@@ -154,6 +155,41 @@ class AccessSecurityIT {
         List<Long> left = new ArrayList<>();
         api.get("api/v1/me/calendar-tokens", Api.bearer(zigong)).json().forEach(t -> left.add(t.get("id").asLong()));
         assertThat(left).doesNotContain(id);
+    }
+
+    @Test
+    void onAPhoneAPersonMakesACalendarLinkThatWorksAndRevokesItOnScreen() throws Exception {
+        try (Screen screen = Screen.open(base, 390, 844)) {
+            screen.go("me/calendar-links");
+            screen.signIn("neijiang.principal1");
+            screen.go("me/calendar-links");
+            screen.visible("#calendar-links");
+            assertThat(screen.browser.findElements(By.cssSelector(".calendar-token"))).isEmpty();
+
+            screen.click("#create-calendar-link");
+            String link = screen.visible("#new-calendar-links .calendar-link input").getAttribute("value");
+            assertThat(link).as("the community's feed, with the new token").startsWith(base + COMMUNITY + "calendar.ics?token=");
+            String path = link.substring(base.toString().length());
+            Api.Reply feed = api.get(path);
+            assertThat(feed.status()).isEqualTo(200);
+            assertThat(feed.body()).contains("BEGIN:VCALENDAR");
+            assertThat(api.get("api/v1/me", "Authorization", "Bearer " + path.replaceAll(".*token=", "")).status())
+                    .as("the link opens the feed, not the account").isEqualTo(401);
+            screen.visible(".calendar-token");
+            assertThat(screen.browser.findElements(By.cssSelector(".calendar-token"))).hasSize(1);
+
+            // gone from the screen once left: the token is shown once, only its digest is kept
+            screen.go("me/calendar-links");
+            screen.visible("#calendar-links .calendar-token");
+            assertThat(screen.browser.findElements(By.cssSelector("#new-calendar-links .calendar-link"))).isEmpty();
+
+            screen.click(".calendar-token .revoke-calendar-link");
+            screen.click("#confirm-revoke");
+            screen.wait.until(d -> d.findElements(By.cssSelector(".calendar-token")).isEmpty());
+            assertThat(api.get(path).status()).as("a revoked link stops at once").isEqualTo(401);
+            assertThat((Boolean) screen.browser.executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isTrue();
+        }
     }
 
     @Test

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Who may call what, for every operation {@code /openapi} describes: each operation is called by an
  * anonymous caller, a principal, a tenant admin and the secretariat of the tenant that owns the
- * resources named in the path (泸州), and by the admin of another member (永川) for whom those are
- * another tenant's ids. Bodies are empty objects, so a caller who passes the gate meets validation
+ * resources named in the path (泸州), by the admin of another member (永川) for whom those are
+ * another tenant's ids, and by the admin of a tenant outside every community (局外), who may use
+ * what is public and its own account, and nothing of the community. Bodies are empty objects, so a caller who passes the gate meets validation
  * ({@code pass}: 400, 409, 412, 428) or succeeds ({@code ok}); a caller who does not gets 401, 403 or
  * 404. The expected outcome of every cell is in {@link #EXPECTED}; the test fails on any mismatch,
  * on an operation the table lacks and on a row the API no longer has; every write it allows must
@@ -36,71 +37,72 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class AuthorizationMatrixIT {
 
-    static final List<String> CALLERS = List.of("anonymous", "luzhou.principal1", "luzhou.admin", "secretariat", "yongchuan.admin");
+    static final List<String> CALLERS = List.of("anonymous", "luzhou.principal1", "luzhou.admin", "secretariat", "yongchuan.admin",
+            "outsider.admin");
 
     /** operation → expected outcome per caller, in the order of {@link #CALLERS}. */
     static final String EXPECTED = """
-            # operation                                                           anon  principal admin secretariat other-member-admin
+            # operation                                                            anon  principal admin secretariat other-member-admin outsider-admin
             # --- public: the directory, signing in, applying to join, accepting an invitation
-            GET /api/v1/communities                                                ok    ok    ok    ok    ok
-            GET /api/v1/communities/{slug}                                         ok    ok    ok    ok    ok
-            GET /api/v1/tenants/{slug}                                             ok    ok    ok    ok    ok
-            POST /api/v1/auth/token                                                pass  pass  pass  pass  pass
-            POST /api/v1/communities/{community}/join-applications                 pass  pass  pass  pass  pass
-            POST /api/v1/invitations/accept                                        pass  pass  pass  pass  pass
+            GET /api/v1/communities                                                ok    ok    ok    ok    ok    ok
+            GET /api/v1/communities/{slug}                                         ok    ok    ok    ok    ok    ok
+            GET /api/v1/tenants/{slug}                                             ok    ok    ok    ok    ok    ok
+            POST /api/v1/auth/token                                                pass  pass  pass  pass  pass  pass
+            POST /api/v1/communities/{community}/join-applications                 pass  pass  pass  pass  pass  pass
+            POST /api/v1/invitations/accept                                        pass  pass  pass  pass  pass  pass
             # --- oneself
-            GET /api/v1/me                                                         401   ok    ok    ok    ok
-            POST /api/v1/me/calendar-token                                         401   ok    ok    ok    ok
-            GET /api/v1/me/calendar-tokens                                         401   ok    ok    ok    ok
-            DELETE /api/v1/me/calendar-tokens/{id}                                 401   404   ok    404   404
-            GET /api/v1/me/notifications                                           401   ok    ok    ok    ok
-            GET /api/v1/me/notifications/unread-count                              401   ok    ok    ok    ok
-            POST /api/v1/me/notifications/read                                     401   ok    ok    ok    ok
-            POST /api/v1/me/notifications/{id}/read                                401   ok    404   404   404
-            POST /api/v1/auth/sign-out                                             401   ok    ok    ok    ok
+            GET /api/v1/me                                                         401   ok    ok    ok    ok    ok
+            POST /api/v1/me/calendar-token                                         401   ok    ok    ok    ok    ok
+            GET /api/v1/me/calendar-tokens                                         401   ok    ok    ok    ok    ok
+            DELETE /api/v1/me/calendar-tokens/{id}                                 401   404   ok    404   404   404
+            GET /api/v1/me/notifications                                           401   ok    ok    ok    ok    ok
+            GET /api/v1/me/notifications/unread-count                              401   ok    ok    ok    ok    ok
+            POST /api/v1/me/notifications/read                                     401   ok    ok    ok    ok    ok
+            POST /api/v1/me/notifications/{id}/read                                401   ok    404   404   404   404
+            POST /api/v1/auth/sign-out                                             401   ok    ok    ok    ok    ok
             # --- a tenant's own accounts and audit trail: its admins only
-            GET /api/v1/accounts                                                   401   403   ok    403   ok
-            GET /api/v1/accounts/{id}                                              401   403   ok    403   404
-            GET /api/v1/audit                                                      401   403   ok    403   ok
+            GET /api/v1/accounts                                                   401   403   ok    403   ok    ok
+            GET /api/v1/accounts/{id}                                              401   403   ok    403   404   404
+            GET /api/v1/audit                                                      401   403   ok    403   ok    ok
             # --- the community's shared tables: every member reads, each writes its own
-            GET /api/v1/communities/{slug}/schools                                 401   ok    ok    ok    ok
-            GET /api/v1/communities/{community}/plans/{year}                       401   ok    ok    ok    ok
-            GET /api/v1/communities/{community}/plans/{year}/items                 401   ok    ok    ok    ok
-            POST /api/v1/communities/{community}/plans/{year}/items                401   403   pass  403   pass
-            POST /api/v1/communities/{community}/plans/{year}/publish              401   403   ok    403   404
-            POST /api/v1/communities/{community}/plans/{year}/close                401   403   pass  403   pass
-            GET /api/v1/plan-items/{id}                                            401   ok    ok    ok    ok
-            PATCH /api/v1/plan-items/{id}                                          401   403   pass  403   404
-            GET /api/v1/plan-items/{id}/history                                    401   ok    ok    ok    ok
-            GET /api/v1/communities/{community}/forums                             401   ok    ok    ok    ok
-            POST /api/v1/communities/{community}/forums                            401   403   pass  403   pass
-            GET /api/v1/communities/{community}/calendar.ics                       401   ok    ok    ok    ok
-            GET /api/v1/communities/{community}/activities                         401   ok    ok    ok    ok
-            POST /api/v1/communities/{community}/activities                        401   403   pass  403   pass
-            GET /api/v1/communities/{community}/school-pairings                    401   ok    ok    ok    ok
+            GET /api/v1/communities/{slug}/schools                                 401   ok    ok    ok    ok    403
+            GET /api/v1/communities/{community}/plans/{year}                       401   ok    ok    ok    ok    403
+            GET /api/v1/communities/{community}/plans/{year}/items                 401   ok    ok    ok    ok    403
+            POST /api/v1/communities/{community}/plans/{year}/items                401   403   pass  403   pass  403
+            POST /api/v1/communities/{community}/plans/{year}/publish              401   403   ok    403   404   403
+            POST /api/v1/communities/{community}/plans/{year}/close                401   403   pass  403   pass  403
+            GET /api/v1/plan-items/{id}                                            401   ok    ok    ok    ok    404
+            PATCH /api/v1/plan-items/{id}                                          401   403   pass  403   404   404
+            GET /api/v1/plan-items/{id}/history                                    401   ok    ok    ok    ok    404
+            GET /api/v1/communities/{community}/forums                             401   ok    ok    ok    ok    403
+            POST /api/v1/communities/{community}/forums                            401   403   pass  403   pass  403
+            GET /api/v1/communities/{community}/calendar.ics                       401   ok    ok    ok    ok    403
+            GET /api/v1/communities/{community}/activities                         401   ok    ok    ok    ok    403
+            POST /api/v1/communities/{community}/activities                        401   403   pass  403   pass  403
+            GET /api/v1/communities/{community}/school-pairings                    401   ok    ok    ok    ok    403
             # --- a forum: members read it, the host runs it, each member acts for its own people
-            GET /api/v1/forums/{id}                                                401   ok    ok    ok    ok
-            PATCH /api/v1/forums/{id}                                              401   403   pass  403   403
-            GET /api/v1/forums/{id}/calendar.ics                                   401   ok    ok    ok    ok
-            POST /api/v1/forums/{id}/agenda                                        401   403   pass  403   403
-            PUT /api/v1/forums/{id}/agenda/{sessionId}                             401   403   pass  403   403
-            DELETE /api/v1/forums/{id}/agenda/{sessionId}                          401   403   pass  403   403
-            GET /api/v1/forums/{id}/registrations                                  401   ok    ok    ok    ok
-            POST /api/v1/forums/{id}/registrations                                 401   ok    pass  pass  pass
-            GET /api/v1/forums/{id}/registrations.xlsx                             401   ok    ok    ok    ok
-            DELETE /api/v1/forums/{id}/registrations/{registrationId}              401   403   ok    403   404
-            PUT /api/v1/forums/{id}/registrations/{registrationId}/breakout        401   403   ok    403   404
-            GET /api/v1/forums/{id}/registrations/{registrationId}/check-in.png    401   404   ok    404   404
-            POST /api/v1/forums/{id}/registrations/{registrationId}/decision       401   403   pass  403   403
-            POST /api/v1/forums/{id}/check-ins                                     401   403   pass  403   403
+            GET /api/v1/forums/{id}                                                401   ok    ok    ok    ok    404
+            PATCH /api/v1/forums/{id}                                              401   403   pass  403   403   404
+            GET /api/v1/forums/{id}/calendar.ics                                   401   ok    ok    ok    ok    404
+            POST /api/v1/forums/{id}/agenda                                        401   403   pass  403   403   404
+            PUT /api/v1/forums/{id}/agenda/{sessionId}                             401   403   pass  403   403   404
+            DELETE /api/v1/forums/{id}/agenda/{sessionId}                          401   403   pass  403   403   404
+            GET /api/v1/forums/{id}/registrations                                  401   ok    ok    ok    ok    404
+            POST /api/v1/forums/{id}/registrations                                 401   ok    pass  pass  pass  404
+            GET /api/v1/forums/{id}/registrations.xlsx                             401   ok    ok    ok    ok    404
+            DELETE /api/v1/forums/{id}/registrations/{registrationId}              401   403   ok    403   404   404
+            PUT /api/v1/forums/{id}/registrations/{registrationId}/breakout        401   403   ok    403   404   404
+            GET /api/v1/forums/{id}/registrations/{registrationId}/check-in.png    401   404   ok    404   404   404
+            POST /api/v1/forums/{id}/registrations/{registrationId}/decision       401   403   pass  403   403   404
+            POST /api/v1/forums/{id}/check-ins                                     401   403   pass  403   403   404
             # --- a joint activity under proposal: its organisers only (永川 is not one)
-            GET /api/v1/activities/{id}                                            401   ok    ok    ok    404
-            PATCH /api/v1/activities/{id}                                          401   403   pass  403   404
-            POST /api/v1/activities/{id}/response                                  401   403   pass  403   404
+            GET /api/v1/activities/{id}                                            401   ok    ok    ok    404   404
+            PATCH /api/v1/activities/{id}                                          401   403   pass  403   404   404
+            POST /api/v1/activities/{id}/response                                  401   403   pass  403   404   404
             # --- join applications: the community's secretariat only
-            GET /api/v1/communities/{community}/join-applications                  401   403   403   ok    403
-            POST /api/v1/join-applications/{id}/meeting                            401   403   403   pass  403
-            POST /api/v1/join-applications/{id}/decision                           401   403   403   pass  403
+            GET /api/v1/communities/{community}/join-applications                  401   403   403   ok    403   403
+            POST /api/v1/join-applications/{id}/meeting                            401   403   403   pass  403   403
+            POST /api/v1/join-applications/{id}/decision                           401   403   403   pass  403   403
             """;
 
     /** Marking read what is already read changes nothing, so it leaves nothing in the trail either. */
@@ -119,6 +121,7 @@ class AuthorizationMatrixIT {
     void everyOperationAnswersEachCallerAsTheTableSays() throws Exception {
         Api api = new Api(base);
         OwnResources own = fixtures(api);
+        addOutsider();
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String caller : CALLERS.subList(1, CALLERS.size())) {
             tokens.put(caller, api.newTokenFor(caller)); // their own: the matrix signs them out at the end
@@ -140,7 +143,7 @@ class AuthorizationMatrixIT {
             List<String> actual = new ArrayList<>();
             for (String caller : CALLERS) {
                 String[] auth = "anonymous".equals(caller) ? new String[0] : Api.bearer(tokens.get(caller));
-                String tenant = caller.startsWith("yongchuan.") ? "yongchuan" : "luzhou";
+                String tenant = caller.endsWith(".admin") ? caller.substring(0, caller.indexOf('.')) : "luzhou";
                 long auditBefore = lastAuditEntry(tenant);
                 Api.Reply reply = call(api, method, path, auth);
                 actual.add(outcome(reply.status()));
@@ -174,6 +177,25 @@ class AuthorizationMatrixIT {
                 + cells + " cells tried, " + writes + " allowed writes checked in the audit trail, " + mismatches.size()
                 + " mismatches");
         assertThat(mismatches).isEmpty();
+    }
+
+    /**
+     * A district that belongs to no community, with an admin who signs in like the demo's (the same
+     * password hash): written straight into the database, as an operator would provision it.
+     */
+    private static void addOutsider() {
+        try (java.sql.Connection c = org.educommons.testing.TestDatabase.owner(TestServer.settings());
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    with t as (insert into tenant (slug, name_zh, name_en, kind, region)
+                               values ('outsider', '局外区教育局', 'Outsider District', 'DISTRICT', '某省某市') returning id)
+                    insert into account (tenant_id, username, display_name, email, password_hash, roles)
+                    select t.id, 'outsider.admin', '局外区管理员', 'outsider.admin@demo.educommons.invalid', a.password_hash, a.roles
+                    from t, account a where a.username = 'yongchuan.admin'
+                    """);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The id of the newest entry in the audit trail of the tenant {@code slug}. */

@@ -71,7 +71,8 @@ class ScreensByUrlIT {
     }
 
     private List<String> membersScreens() {
-        return List.of(COMMUNITY + "activities", "activities/" + activity, "me/notifications", COMMUNITY + "join-applications",
+        return List.of(COMMUNITY + "activities", "activities/" + activity, "me/notifications", "me/calendar-links",
+                COMMUNITY + "join-applications",
                 COMMUNITY + "plans/2045/mine", COMMUNITY + "plans/2023", "forums/" + forum, COMMUNITY + "forums");
     }
 
