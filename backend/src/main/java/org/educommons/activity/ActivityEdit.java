@@ -8,4 +8,14 @@ import java.util.List;
  * {@code reason}.
  */
 public record ActivityEdit(String status, String outcome, List<ActivityDetails.Attachment> attachments, String reason) {
+
+    /** The outcome report; {@code attachments} null keeps the ones reported before. */
+    public static ActivityEdit done(String outcome, List<ActivityDetails.Attachment> attachments) {
+        return new ActivityEdit(ActivityStatus.DONE.name(), outcome, attachments, null);
+    }
+
+    /** Cancelling the activity, for {@code reason}. */
+    public static ActivityEdit cancelled(String reason) {
+        return new ActivityEdit(ActivityStatus.CANCELLED.name(), null, null, reason);
+    }
 }

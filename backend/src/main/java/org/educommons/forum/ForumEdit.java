@@ -15,6 +15,43 @@ public record ForumEdit(String title, String description, String venue, OffsetDa
                         OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, Integer capacity,
                         Boolean approvalRequired, Map<String, Integer> quotas, Long planItem) {
 
+    /** A change that changes nothing yet: name each field to change with the {@code with…} methods. */
+    public static ForumEdit unchanged() {
+        return new ForumEdit(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public ForumEdit withVenue(String newVenue) {
+        return new ForumEdit(title, description, newVenue, startsAt, endsAt, registrationOpensAt, registrationClosesAt,
+                capacity, approvalRequired, quotas, planItem);
+    }
+
+    /** The forum's start and end. */
+    public ForumEdit withTimes(OffsetDateTime newStart, OffsetDateTime newEnd) {
+        return new ForumEdit(title, description, venue, newStart, newEnd, registrationOpensAt, registrationClosesAt,
+                capacity, approvalRequired, quotas, planItem);
+    }
+
+    public ForumEdit withRegistrationClosesAt(OffsetDateTime closes) {
+        return new ForumEdit(title, description, venue, startsAt, endsAt, registrationOpensAt, closes,
+                capacity, approvalRequired, quotas, planItem);
+    }
+
+    public ForumEdit withCapacity(Integer seats) {
+        return new ForumEdit(title, description, venue, startsAt, endsAt, registrationOpensAt, registrationClosesAt,
+                seats, approvalRequired, quotas, planItem);
+    }
+
+    public ForumEdit withApprovalRequired(Boolean required) {
+        return new ForumEdit(title, description, venue, startsAt, endsAt, registrationOpensAt, registrationClosesAt,
+                capacity, required, quotas, planItem);
+    }
+
+    /** The whole share-out of seats, member slug → seats ({@code {}}: no quotas). */
+    public ForumEdit withQuotas(Map<String, Integer> shareOut) {
+        return new ForumEdit(title, description, venue, startsAt, endsAt, registrationOpensAt, registrationClosesAt,
+                capacity, approvalRequired, shareOut, planItem);
+    }
+
     /** The forum with this edit applied, as input to validate (the agenda is checked apart). */
     ForumInput merge(Forum current, Map<String, Integer> currentQuotas) {
         return new ForumInput(

@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
  * invitation was mailed. The invitation itself goes to that mailbox only.
  */
 public record Approved(JoinApplicationView application, String adminUsername, String invitationSentTo,
-                       OffsetDateTime invitationExpiresAt) {
+                       OffsetDateTime invitationExpiresAt) implements Decided {
 }

@@ -87,7 +87,7 @@ public class JoinApplicationResource {
     @Operation(operationId = "decideApplication", summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason "
             + "(an If-Match with the application's version is checked when given)")
     @SecurityRequirement(name = "bearer")
-    public Object decide(@PathParam("id") long id, Decision decision) {
+    public Decided decide(@PathParam("id") long id, Decision decision) {
         return applications.decide(id, IfMatch.of(headers), Requests.requireBody(decision));
     }
 

@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
 public record JoinApplicationView(long id, String community, String name, String nameEn, String kind, String region,
                                   String contactName, String contactEmail, String reason, String status,
                                   String meeting, LocalDate meetingDate, String rejectionReason, String tenant,
-                                  OffsetDateTime createdAt, int version) {
+                                  OffsetDateTime createdAt, int version) implements Decided {
 }

@@ -183,7 +183,7 @@ public class JoinApplications {
      * Records the joint council's decision (its community's secretariat only); with
      * {@code expected} version, only on the application as the caller last saw it (412 otherwise).
      */
-    public Object decide(long applicationId, IfMatch expected, Decision decision) {
+    public Decided decide(long applicationId, IfMatch expected, Decision decision) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
         JoinApplicationView application = application(applicationId);
         if (!"PENDING".equals(application.status())) {

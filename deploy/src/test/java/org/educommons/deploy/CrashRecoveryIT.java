@@ -108,7 +108,7 @@ class CrashRecoveryIT {
         Map<Integer, Long> whileStarting = new java.util.TreeMap<>(refused.stream()
                 .collect(java.util.stream.Collectors.groupingBy(Attempt::status, java.util.stream.Collectors.counting())));
         Set<String> persisted = registrations(product, forum);
-        System.out.println("Application server killed: " + attempts.size() + " attempts (" + beforeRestart
+        Product.report("crash", "Application server killed: " + attempts.size() + " attempts (" + beforeRestart
                 + " before the restart), " + acknowledged.size() + " registrations acknowledged, " + persisted.size()
                 + " persisted, " + unreachable + " met no server, " + refused.size() + " answered while it started again "
                 + whileStarting);

@@ -150,6 +150,14 @@ final class Product {
         }
     }
 
+    /** Prints a proof's figures and keeps them in target/proofs/ for deploy/test's closing summary. */
+    static void report(String name, String line) throws IOException {
+        System.out.println(line);
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "proofs"));
+        java.nio.file.Files.writeString(folder.resolve(name + ".txt"), line + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

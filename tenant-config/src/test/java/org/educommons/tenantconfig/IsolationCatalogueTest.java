@@ -133,7 +133,7 @@ class IsolationCatalogueTest {
             check(findings, table, "change", "update " + table + " set tenant_id = tenant_id where tenant_id <> " + outsider);
             check(findings, table, "delete", "delete from " + table + " where tenant_id <> " + outsider);
         }
-        System.out.println("Isolation catalogue: " + tables.size() + " tenant tables, " + probes + " probes as an outsider, "
+        org.educommons.testing.Proofs.report("isolation-catalogue", "Isolation catalogue: " + tables.size() + " tenant tables, " + probes + " probes as an outsider, "
                 + findings.size() + " findings");
         assertThat(findings).isEmpty();
         assertThat(ownerCount("select count(*) from forum_registration")).as("the probes changed nothing").isPositive();

@@ -102,7 +102,7 @@ class FreshAndUpgradedSchemaTest {
             assertThat(before.get(kind)).as(kind + " of a database upgraded from version " + oldVersion)
                     .containsExactlyElementsOf(after.get(kind));
         }
-        System.out.println("Fresh and upgraded from version " + oldVersion + ": " + after.get("functions").size()
+        org.educommons.testing.Proofs.report("schema-from-v" + oldVersion, "Fresh and upgraded from version " + oldVersion + ": " + after.get("functions").size()
                 + " functions, " + after.get("policies").size() + " policies, " + after.get("triggers").size()
                 + " triggers, " + after.get("columns").size() + " columns, " + after.get("indexes").size()
                 + " indexes, " + after.get("constraints").size() + " constraints, " + after.get("tables").size()

@@ -183,7 +183,7 @@ public class ActivityView extends VerticalLayout implements BeforeEnterObserver,
             outcome.setMinHeight("8em");
             outcome.setValue(a.outcome() == null ? "" : a.outcome());
             Button save = new Button(getTranslation("activity.report"), e -> {
-                outcomes.edit(id, IfMatch.version(a.version()), new ActivityEdit("DONE", outcome.getValue(), null, null));
+                outcomes.edit(id, IfMatch.version(a.version()), ActivityEdit.done(outcome.getValue(), null));
                 done("activity.reported");
             });
             save.setId("save-outcome");
@@ -193,7 +193,7 @@ public class ActivityView extends VerticalLayout implements BeforeEnterObserver,
         if (a.status().open()) {
             Button cancel = new Button(getTranslation("activity.cancel"), e -> askReason("activity.cancel.reason",
                     "activity.cancel", reason -> {
-                        outcomes.edit(id, IfMatch.version(a.version()), new ActivityEdit("CANCELLED", null, null, reason));
+                        outcomes.edit(id, IfMatch.version(a.version()), ActivityEdit.cancelled(reason));
                         done("activity.cancelled");
                     }));
             cancel.setId("cancel-activity");

@@ -14,10 +14,7 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -35,7 +32,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -45,7 +41,6 @@ import com.vaadin.flow.server.StreamResource;
 
 import org.educommons.platform.api.IfMatch;
 import org.educommons.forum.CheckInCodes;
-import org.educommons.forum.ForumEdit;
 import org.educommons.forum.ForumDetails;
 import org.educommons.forum.ForumAgenda;
 import org.educommons.forum.ForumCheckIns;
@@ -54,9 +49,8 @@ import org.educommons.forum.ForumRegistrations;
 import org.educommons.forum.RegistrantsWorkbook;
 import org.educommons.forum.RegistrationStatus;
 import org.educommons.forum.RegistrationDetails;
-import org.educommons.forum.SessionInput;
-import org.educommons.forum.SessionKind;
 import org.educommons.forum.SessionDetails;
+import org.educommons.forum.SessionKind;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.tenancy.CommunityDirectory;
@@ -186,37 +180,15 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void sessionForm(ForumDetails forum) {
         Dialog dialog = new Dialog(getTranslation("forum.agenda.add"));
         dialog.setId("session-dialog");
-        Select<SessionKind> kind = new Select<>();
-        kind.setLabel(getTranslation("forum.form.kind"));
-        kind.setId("session-kind");
-        kind.setItems(SessionKind.values());
-        kind.setItemLabelGenerator(k -> getTranslation("forum.agenda." + k.name()));
-        kind.setValue(SessionKind.KEYNOTE);
-        TextField sessionTitle = new TextField(getTranslation("forum.form.session-title"));
-        sessionTitle.setId("session-title");
-        TextField speaker = new TextField(getTranslation("forum.form.speaker"));
-        speaker.setId("session-speaker");
-        TextField room = new TextField(getTranslation("forum.form.room"));
-        room.setId("session-room");
-        DateTimePicker starts = new DateTimePicker(getTranslation("forum.form.starts"), BeijingTime.local(forum.startsAt()));
-        starts.setId("session-starts");
-        DateTimePicker ends = new DateTimePicker(getTranslation("forum.form.ends"), BeijingTime.local(forum.startsAt().plusHours(1)));
-        ends.setId("session-ends");
-        IntegerField capacity = new IntegerField(getTranslation("forum.form.session-capacity"));
-        capacity.setId("session-capacity");
-        FormLayout form = new FormLayout(kind, sessionTitle, speaker, room, starts, ends, capacity);
-        dialog.add(form);
-        Button save = new Button(getTranslation("forum.form.save"), e -> {
-            agendaDesk.addSession(id, IfMatch.version(forum.version()), new SessionInput(kind.getValue() == null ? null : kind.getValue().name(),
-                    sessionTitle.getValue(), speaker.getValue(), room.getValue(), BeijingTime.at(starts.getValue()),
-                    BeijingTime.at(ends.getValue()), capacity.getValue()));
+        SessionForm form = new SessionForm(SessionForm.Draft.startingAt(BeijingTime.local(forum.startsAt())));
+        form.addSaveListener(e -> {
+            agendaDesk.addSession(id, IfMatch.version(forum.version()), e.getSource().input());
             dialog.close();
             Prompts.success(getTranslation("forum.agenda.added"));
             render();
         });
-        save.setId("session-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), save);
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
         dialog.open();
     }
 
@@ -224,28 +196,15 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void editForm(ForumDetails forum) {
         Dialog dialog = new Dialog(getTranslation("forum.edit"));
         dialog.setId("edit-dialog");
-        TextField venue = new TextField(getTranslation("forum.form.venue"), forum.venue(), "");
-        venue.setId("edit-venue");
-        DateTimePicker starts = new DateTimePicker(getTranslation("forum.form.starts"), BeijingTime.local(forum.startsAt()));
-        DateTimePicker ends = new DateTimePicker(getTranslation("forum.form.ends"), BeijingTime.local(forum.endsAt()));
-        DateTimePicker closes = new DateTimePicker(getTranslation("forum.form.closes"), BeijingTime.local(forum.registrationClosesAt()));
-        IntegerField capacity = new IntegerField(getTranslation("forum.form.capacity"));
-        capacity.setId("edit-capacity");
-        capacity.setValue(forum.capacity());
-        Checkbox approval = new Checkbox(getTranslation("forum.form.approval"), forum.approvalRequired());
-        approval.setId("edit-approval");
-        dialog.add(new FormLayout(venue, capacity, starts, ends, closes, approval));
-        Button save = new Button(getTranslation("forum.form.save"), e -> {
-            hosting.edit(id, IfMatch.version(forum.version()), new ForumEdit(null, null, venue.getValue(), BeijingTime.at(starts.getValue()),
-                    BeijingTime.at(ends.getValue()), null, BeijingTime.at(closes.getValue()), capacity.getValue(),
-                    approval.getValue(), null, null));
+        ForumForm form = new ForumForm(ForumForm.Mode.EDIT, ForumForm.Draft.of(forum));
+        form.addSaveListener(e -> {
+            hosting.edit(id, IfMatch.version(forum.version()), e.getSource().edit());
             dialog.close();
             Prompts.success(getTranslation("forum.edited"));
             render();
         });
-        save.setId("edit-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), save);
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
         dialog.open();
     }
 

@@ -1,6 +1,5 @@
 package org.educommons.ui.forum;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,18 +8,12 @@ import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -28,7 +21,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
-import org.educommons.forum.ForumInput;
 import org.educommons.forum.ForumDetails;
 import org.educommons.forum.ForumHosting;
 import org.educommons.identity.Role;
@@ -110,37 +102,15 @@ public class ForumsView extends VerticalLayout implements BeforeEnterObserver, H
     private void hostForm(CommunitySlug community) {
         Dialog dialog = new Dialog(getTranslation("forum.host-new"));
         dialog.setId("host-dialog");
-        TextField title = new TextField(getTranslation("forum.form.title"));
-        title.setId("forum-form-title");
-        TextField venue = new TextField(getTranslation("forum.form.venue"));
-        venue.setId("forum-form-venue");
-        TextArea description = new TextArea(getTranslation("forum.form.description"));
-        DateTimePicker starts = new DateTimePicker(getTranslation("forum.form.starts"));
-        starts.setId("forum-form-starts");
-        DateTimePicker ends = new DateTimePicker(getTranslation("forum.form.ends"));
-        ends.setId("forum-form-ends");
-        DateTimePicker opens = new DateTimePicker(getTranslation("forum.form.opens"), LocalDateTime.now(BeijingTime.ZONE).withNano(0));
-        opens.setId("forum-form-opens");
-        DateTimePicker closes = new DateTimePicker(getTranslation("forum.form.closes"));
-        closes.setId("forum-form-closes");
-        IntegerField capacity = new IntegerField(getTranslation("forum.form.capacity"));
-        capacity.setId("forum-form-capacity");
-        capacity.setMin(1);
-        Checkbox approval = new Checkbox(getTranslation("forum.form.approval"));
-        FormLayout form = new FormLayout(title, venue, starts, ends, opens, closes, capacity, approval, description);
-        form.setColspan(description, 2);
-        dialog.add(form);
-        Button submit = new Button(getTranslation("forum.form.submit"), e -> {
-            ForumDetails hosted = hosting.host(community, new ForumInput(title.getValue(), description.getValue(), venue.getValue(),
-                    BeijingTime.at(starts.getValue()), BeijingTime.at(ends.getValue()), BeijingTime.at(opens.getValue()), BeijingTime.at(closes.getValue()),
-                    capacity.getValue(), approval.getValue(), Map.of(), null, List.of()));
+        ForumForm form = new ForumForm(ForumForm.Mode.HOST, ForumForm.Draft.forNewForum());
+        form.addSaveListener(e -> {
+            ForumDetails hosted = hosting.host(community, e.getSource().input());
             dialog.close();
             Prompts.success(getTranslation("forum.hosted"));
             getUI().ifPresent(ui -> ui.navigate(ForumView.class, new RouteParameters("id", String.valueOf(hosted.id()))));
         });
-        submit.setId("forum-form-submit");
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("forum.form.cancel"), e -> dialog.close()), submit);
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
         dialog.open();
     }
 

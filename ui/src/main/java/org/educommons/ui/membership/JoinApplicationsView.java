@@ -119,7 +119,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         Button reject = new Button(getTranslation("join.reject"), e -> Prompts.askText(getTranslation("text.labelled", getTranslation("join.reject"), a.name()),
                 null, getTranslation("join.rejection-reason-label"), getTranslation("join.reject"), reason -> {
-            applications.decide(a.id(), IfMatch.version(a.version()), new Decision("REJECTED", null, null, reason, null, null));
+            applications.decide(a.id(), IfMatch.version(a.version()), Decision.rejected(reason));
             done(getTranslation("join.rejected", a.name()));
         }));
         reject.addClassName("reject-application");
@@ -151,7 +151,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         dialog.add(form);
         Button send = new Button(getTranslation(approve ? "join.approve" : "join.schedule"), e -> {
             if (approve) {
-                applications.decide(a.id(), IfMatch.version(a.version()), new Decision("APPROVED", meeting.getValue(), date.getValue(), null,
+                applications.decide(a.id(), IfMatch.version(a.version()), Decision.approved(meeting.getValue(), date.getValue(),
                         slug.getValue(), nameEn.getValue()));
                 done(getTranslation("join.approved", a.name(), a.contactEmail()));
             } else {

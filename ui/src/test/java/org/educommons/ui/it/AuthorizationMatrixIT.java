@@ -173,7 +173,7 @@ class AuthorizationMatrixIT {
         if (Boolean.getBoolean("matrix.print")) {
             System.out.println(table);
         }
-        System.out.println("Authorization matrix: " + operations.size() + " operations x " + CALLERS.size() + " callers = "
+        org.educommons.testing.Proofs.report("authorization-matrix", "Authorization matrix: " + operations.size() + " operations x " + CALLERS.size() + " callers = "
                 + cells + " cells tried, " + writes + " allowed writes checked in the audit trail, " + mismatches.size()
                 + " mismatches");
         assertThat(mismatches).isEmpty();

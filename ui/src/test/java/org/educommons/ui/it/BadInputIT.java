@@ -108,7 +108,7 @@ class BadInputIT {
             }
         }
         String after = fingerprint();
-        System.out.println("Bad input: " + writes.size() + " writes x " + (BAD_BODIES.size() + 1) + " bodies = " + tried
+        org.educommons.testing.Proofs.report("bad-input", "Bad input: " + writes.size() + " writes x " + (BAD_BODIES.size() + 1) + " bodies = " + tried
                 + " tried, " + wrong.size() + " answers not a 4xx problem in the caller's language");
         assertThat(wrong).isEmpty();
         assertThat(after).as("the database after all that").isEqualTo(before);

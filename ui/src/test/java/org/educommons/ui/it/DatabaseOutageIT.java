@@ -106,7 +106,7 @@ class DatabaseOutageIT {
             }
         }
         long slowest = refused.stream().mapToLong(Attempt::millis).max().orElse(0);
-        System.out.println("Database outage: " + attempts.size() + " attempts, " + acknowledged.size() + " acknowledged, "
+        org.educommons.testing.Proofs.report("database-outage", "Database outage: " + attempts.size() + " attempts, " + acknowledged.size() + " acknowledged, "
                 + persisted.size() + " persisted, " + refused.size() + " refused (slowest refusal " + slowest + " ms)");
         assertThat(healthWhileDown).singleElement().asString().contains("DOWN");
         assertThat(refused).as("some requests met the outage").isNotEmpty()

@@ -89,7 +89,7 @@ class ScreensByUrlIT {
                 }
             }
         }
-        System.out.println("Screens by URL, anonymous: " + membersScreens().size() + " screens, " + leaks.size() + " leaks");
+        org.educommons.testing.Proofs.report("screens-by-url-anonymous", "Screens by URL, anonymous: " + membersScreens().size() + " screens, " + leaks.size() + " leaks");
         assertThat(leaks).isEmpty();
     }
 
