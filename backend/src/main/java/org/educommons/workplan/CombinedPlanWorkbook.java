@@ -50,7 +50,7 @@ public final class CombinedPlanWorkbook {
                     row.createCell(3).setCellValue(Messages.get(locale, "plan.category." + item.category()));
                     row.createCell(4).setCellValue(period(item, locale));
                     row.createCell(5).setCellValue(nullToEmpty(item.leadUnit()));
-                    row.createCell(6).setCellValue(String.join("、", item.coOrganisers().stream()
+                    row.createCell(6).setCellValue(String.join(Messages.get(locale, "text.list-separator"), item.coOrganisers().stream()
                             .map(s -> names.getOrDefault(s, s)).toList()));
                     row.createCell(7).setCellValue(nullToEmpty(item.targetParticipants()));
                     row.createCell(8).setCellValue(Messages.get(locale, "plan.status." + item.status()));

@@ -112,7 +112,7 @@ public class CombinedPlanView extends VerticalLayout implements BeforeEnterObser
         grid.addColumn(r -> r.item().title()).setHeader(getTranslation("plan.xlsx.title")).setFlexGrow(4);
         grid.addColumn(r -> getTranslation("plan.category." + r.item().category())).setHeader(getTranslation("plan.xlsx.category"));
         grid.addColumn(r -> CombinedPlanWorkbook.period(r.item(), getLocale())).setHeader(getTranslation("plan.xlsx.period"));
-        grid.addColumn(r -> r.item().coOrganisers().stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining("、")))
+        grid.addColumn(r -> r.item().coOrganisers().stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining(getTranslation("text.list-separator"))))
                 .setHeader(getTranslation("plan.xlsx.co-organisers")).setFlexGrow(2);
         grid.addColumn(r -> getTranslation("plan.status." + r.item().status())).setHeader(getTranslation("plan.xlsx.status"));
         grid.setItems(rows);

@@ -2,17 +2,13 @@ package org.educommons.ui.workplan;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -20,9 +16,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -42,9 +35,6 @@ import org.educommons.ui.MainLayout;
 import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 import org.educommons.workplan.ItemStatus;
-import org.educommons.workplan.PlanCategory;
-import org.educommons.workplan.PlanItemEdit;
-import org.educommons.workplan.PlanItemInput;
 import org.educommons.workplan.PlanItemView;
 import org.educommons.workplan.WorkPlans;
 
@@ -158,7 +148,7 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
         grid.addColumn(i -> getTranslation("plan.category." + i.category())).setHeader(getTranslation("plan.xlsx.category"));
         grid.addColumn(i -> org.educommons.workplan.CombinedPlanWorkbook.period(i, getLocale()))
                 .setHeader(getTranslation("plan.xlsx.period"));
-        grid.addColumn(i -> i.coOrganisers().stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining("、")))
+        grid.addColumn(i -> i.coOrganisers().stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining(getTranslation("text.list-separator"))))
                 .setHeader(getTranslation("plan.xlsx.co-organisers")).setFlexGrow(2);
         grid.addComponentColumn(i -> {
             Span status = new Span(getTranslation("plan.status." + i.status()));
@@ -185,82 +175,19 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
     private void itemDialog(PlanItemView item) {
         Dialog dialog = new Dialog(getTranslation(item == null ? "myplan.add" : "myplan.edit"));
         dialog.setId("item-dialog");
-        TextField itemTitle = new TextField(getTranslation("plan.xlsx.title"));
-        itemTitle.setId("item-title");
-        Select<PlanCategory> category = new Select<>();
-        category.setLabel(getTranslation("plan.xlsx.category"));
-        category.setId("item-category");
-        category.setItems(PlanCategory.values());
-        category.setItemLabelGenerator(c -> getTranslation("plan.category." + c.name()));
-        Select<Integer> from = monthSelect("myplan.start-month", "item-start-month");
-        Select<Integer> to = monthSelect("myplan.end-month", "item-end-month");
-        TextField lead = new TextField(getTranslation("plan.xlsx.lead-unit"));
-        lead.setId("item-lead-unit");
-        MultiSelectComboBox<String> coOrganisers = new MultiSelectComboBox<>(getTranslation("plan.xlsx.co-organisers"));
-        coOrganisers.setId("item-co-organisers");
-        String ours = directory.slugOf(tenantContext.requireCaller().tenantId()).value();
-        coOrganisers.setItems(names.keySet().stream().filter(s -> !s.equals(ours)).toList());
-        coOrganisers.setItemLabelGenerator(s -> names.getOrDefault(s, s));
-        TextField participants = new TextField(getTranslation("plan.xlsx.participants"));
-        participants.setId("item-participants");
-        TextArea description = new TextArea(getTranslation("plan.xlsx.description"));
-        description.setId("item-description");
-        FormLayout form = new FormLayout(itemTitle, category, from, to, lead, coOrganisers, participants, description);
-        form.setColspan(itemTitle, 2);
-        form.setColspan(description, 2);
-        Select<ItemStatus> status = new Select<>();
-        TextArea note = new TextArea(getTranslation("myplan.note"));
-        if (item != null) {
-            itemTitle.setValue(item.title());
-            category.setValue(item.category());
-            from.setValue(item.startMonth());
-            to.setValue(item.endMonth());
-            lead.setValue(item.leadUnit() == null ? "" : item.leadUnit());
-            coOrganisers.setValue(Set.copyOf(item.coOrganisers()));
-            participants.setValue(item.targetParticipants() == null ? "" : item.targetParticipants());
-            description.setValue(item.description() == null ? "" : item.description());
-            status.setLabel(getTranslation("plan.xlsx.status"));
-            status.setId("item-status");
-            status.setItems(ItemStatus.values());
-            status.setItemLabelGenerator(s -> getTranslation("plan.status." + s.name()));
-            status.setValue(item.status());
-            note.setId("item-note");
-            note.setHelperText(getTranslation("myplan.note-hint"));
-            form.add(status, note);
-            form.setColspan(note, 2);
-        }
-        dialog.add(form);
-        Button save = new Button(getTranslation("myplan.save"), e -> {
-            // members in roster order, as everywhere else
-            List<String> chosen = names.keySet().stream().filter(coOrganisers.getValue()::contains).toList();
-            String categoryName = category.getValue() == null ? null : category.getValue().name();
+        PlanItemForm form = new PlanItemForm(item, names, directory.slugOf(tenantContext.requireCaller().tenantId()).value());
+        form.addSaveListener(e -> {
             if (item == null) {
-                plans.addItem(community, year, new PlanItemInput(itemTitle.getValue(), categoryName, from.getValue(),
-                        to.getValue(), lead.getValue(), chosen, participants.getValue(), description.getValue()));
+                plans.addItem(community, year, e.getSource().input());
             } else {
-                ItemStatus next = status.getValue();
-                plans.editItem(item.id(), IfMatch.version(item.version()), new PlanItemEdit(itemTitle.getValue(), categoryName, from.getValue(),
-                        to.getValue(), lead.getValue(), chosen, participants.getValue(), description.getValue(),
-                        next == null || next == item.status() ? null : next.name(), note.getValue()));
+                plans.editItem(item.id(), IfMatch.version(item.version()), e.getSource().edit());
             }
             dialog.close();
             done(getTranslation("myplan.saved"));
         });
-        save.setId("item-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), save);
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
         dialog.open();
-    }
-
-    private Select<Integer> monthSelect(String labelKey, String id) {
-        Select<Integer> month = new Select<>();
-        month.setLabel(getTranslation(labelKey));
-        month.setId(id);
-        month.setItems(IntStream.rangeClosed(1, 12).boxed().toList());
-        month.setItemLabelGenerator(m -> getTranslation("plan.period.month", m));
-        month.setEmptySelectionAllowed(true);
-        month.setEmptySelectionCaption(getTranslation("plan.period.year"));
-        return month;
     }
 
     private void done(String message) {
