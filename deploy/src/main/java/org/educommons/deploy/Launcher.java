@@ -35,6 +35,9 @@ public final class Launcher {
     private static final String DATABASE = "educommons";
 
     private static final String LOCK = "educommons.lock";
+    /** The asadmin setting that opens or closes Payara Micro's HTTP port. */
+    private static final String LISTENER =
+            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.enabled";
     /** The application server's process id while this launcher runs it. */
     private static final String SERVER_PID = "server.pid";
     /** Held for the life of this process: one launcher per data folder. */
@@ -178,6 +181,11 @@ public final class Launcher {
         // Payara Micro's runtime folder only holds what it unpacks; a folder left by an earlier run would make
         // it deploy the application twice (the remembered deployment and --deploy), so it starts empty.
         deleteRecursively(settings.payaraRoot());
+        // Payara Micro opens its port before the application is deployed, and would answer its own 404 page
+        // and then 500s meanwhile; the port opens only once the application is deployed and ready
+        Path commands = Files.createDirectories(settings.data().resolve("payara-commands"));
+        Path closedWhileBooting = Files.writeString(commands.resolve("preboot.asadmin"), LISTENER + "=false\n");
+        Path openOnceDeployed = Files.writeString(commands.resolve("postdeploy.asadmin"), LISTENER + "=true\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
                 "-Djava.awt.headless=true",
@@ -193,6 +201,8 @@ public final class Launcher {
                 "--deploy", dist.resolve("ROOT.war").toString(),
                 "--port", String.valueOf(settings.port()),
                 "--rootdir", settings.payaraRoot().toString(),
+                "--prebootcommandfile", closedWhileBooting.toString(),
+                "--postdeploycommandfile", openOnceDeployed.toString(),
                 "--nocluster", "--disablephonehome"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
