@@ -1,11 +1,9 @@
 package org.educommons.membership;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /**
  * What a decision on a join application gives back: {@link Approved} (the application and where the
- * invitation went) or, when rejected, the application itself.
+ * invitation went) or, when rejected, the application itself. The API describes it as one of the two
+ * ({@link JoinApplicationResource#decide}).
  */
-@Schema(oneOf = {Approved.class, JoinApplicationView.class})
 public sealed interface Decided permits Approved, JoinApplicationView {
 }
