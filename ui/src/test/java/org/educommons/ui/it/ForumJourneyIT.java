@@ -147,9 +147,9 @@ class ForumJourneyIT {
 
         // the host changes it afterwards: more seats, an opening keynote added and removed again
         screen.click("#edit-forum");
-        WebElement capacity = screen.visible("#edit-dialog #forum-form-capacity input");
+        WebElement capacity = screen.visible("#forum-form-capacity input");
         capacity.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "100");
-        screen.click("#edit-dialog #forum-form-submit");
+        screen.click("#forum-form-submit");
         screen.wait.until(ExpectedConditions.textToBe(By.id("seats-left"), "剩余名额：100 / 100"));
         screen.click("#add-session");
         screen.type("#session-title input", "开幕式");
