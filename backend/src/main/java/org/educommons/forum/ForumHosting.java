@@ -93,7 +93,8 @@ public class ForumHosting {
     }
 
     public ForumDetails forum(long id) {
-        return assembler.details(repository.visible(id), tenantContext.requireCaller());
+        AccountPrincipal caller = tenantContext.requireCaller(); // 401 before anything is looked up
+        return assembler.details(repository.visible(id), caller);
     }
 
     /**
