@@ -34,7 +34,7 @@ import org.educommons.platform.problem.ProblemException.FieldError;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Activities")
+@Tag(name = "Activities", description = "Joint activities (联合活动) organised by several members: proposal, answers, outcome, school pairs")
 @SecurityRequirement(name = "bearer")
 public class ActivityResource {
 

@@ -34,7 +34,7 @@ import org.educommons.platform.problem.ProblemException;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Forums")
+@Tag(name = "Forums", description = "Joint forums (论坛): hosting, registration with seats, quotas and waitlist, the agenda, check-in, calendar feeds")
 @SecurityRequirement(name = "bearer")
 public class ForumResource {
 

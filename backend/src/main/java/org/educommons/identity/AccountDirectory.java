@@ -28,44 +28,44 @@ public class AccountDirectory {
     TenantContext tenantContext;
 
     /** An account as the API and UI show it; never the password hash. */
-    public record AccountView(long id, String username, String displayName, String email, Set<Role> roles, boolean enabled,
+    public record AccountDetails(long id, String username, String displayName, String email, Set<Role> roles, boolean enabled,
                               Long schoolId) {
-        static AccountView of(Account a) {
-            return new AccountView(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.schoolId());
+        static AccountDetails of(Account a) {
+            return new AccountDetails(a.id(), a.username(), a.displayName(), a.email(), a.roles(), a.enabled(), a.schoolId());
         }
     }
 
-    public AccountView me() {
+    public AccountDetails me() {
         AccountPrincipal caller = tenantContext.requireCaller();
         return find(caller.tenantId(), caller.accountId());
     }
 
     /** Accounts of the caller's tenant, ordered by username. */
-    public Page<AccountView> accountsOfMyTenant(String cursor, Integer limit) {
+    public Page<AccountDetails> accountsOfMyTenant(String cursor, Integer limit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN, Role.PLATFORM_OPERATOR);
         int size = Page.limit(limit);
-        List<AccountView> accounts = em.createQuery("""
+        List<AccountDetails> accounts = em.createQuery("""
                         select a from Account a where a.tenantId = :tenant and a.username > :after order by a.username""",
                         Account.class)
                 .setParameter("tenant", caller.tenantId())
                 .setParameter("after", cursor == null ? "" : cursor)
                 .setMaxResults(size + 1)
-                .getResultList().stream().map(AccountView::of).toList();
-        return Page.of(accounts, size, AccountView::username);
+                .getResultList().stream().map(AccountDetails::of).toList();
+        return Page.of(accounts, size, AccountDetails::username);
     }
 
     /** One account of the caller's tenant; other tenants' accounts do not exist for the caller. */
-    public AccountView account(long id) {
+    public AccountDetails account(long id) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN, Role.PLATFORM_OPERATOR);
         return find(caller.tenantId(), id);
     }
 
-    private AccountView find(long tenantId, long id) {
+    private AccountDetails find(long tenantId, long id) {
         return em.createQuery("select a from Account a where a.tenantId = :tenant and a.id = :id", Account.class)
                 .setParameter("tenant", tenantId)
                 .setParameter("id", id)
                 .getResultStream().findFirst()
-                .map(AccountView::of)
+                .map(AccountDetails::of)
                 .orElseThrow(() -> ProblemException.notFound("account", id));
     }
 }

@@ -33,7 +33,7 @@ import org.educommons.tenancy.TenantContext;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Identity")
+@Tag(name = "Identity", description = "Signing in and out, one's own account, calendar tokens, a tenant's accounts")
 public class IdentityResource {
 
     @Inject
@@ -114,7 +114,7 @@ public class IdentityResource {
     @Path("me")
     @Operation(operationId = "me", summary = "The signed-in account")
     @SecurityRequirement(name = "bearer")
-    public AccountDirectory.AccountView me() {
+    public AccountDirectory.AccountDetails me() {
         return accounts.me();
     }
 
@@ -122,7 +122,7 @@ public class IdentityResource {
     @Path("accounts")
     @Operation(operationId = "accounts", summary = "Accounts of the caller's tenant (tenant admins)")
     @SecurityRequirement(name = "bearer")
-    public Page<AccountDirectory.AccountView> accounts(@QueryParam("cursor") String cursor,
+    public Page<AccountDirectory.AccountDetails> accounts(@QueryParam("cursor") String cursor,
                                                       @QueryParam("limit") Integer limit) {
         return accounts.accountsOfMyTenant(cursor, limit);
     }
@@ -131,7 +131,7 @@ public class IdentityResource {
     @Path("accounts/{id}")
     @Operation(operationId = "account", summary = "One account of the caller's tenant (tenant admins)")
     @SecurityRequirement(name = "bearer")
-    public AccountDirectory.AccountView account(@PathParam("id") long id) {
+    public AccountDirectory.AccountDetails account(@PathParam("id") long id) {
         return accounts.account(id);
     }
 }

@@ -5,5 +5,5 @@ package org.educommons.membership;
  * invitation went) or, when rejected, the application itself. The API describes it as one of the two
  * ({@link JoinApplicationResource#decide}).
  */
-public sealed interface Decided permits Approved, JoinApplicationView {
+public sealed interface Decided permits Approved, JoinApplicationDetails {
 }

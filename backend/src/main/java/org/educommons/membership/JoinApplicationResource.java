@@ -33,7 +33,7 @@ import org.educommons.platform.api.Requests;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Membership")
+@Tag(name = "Membership", description = "Joining a community: applications, the joint council's meeting and decision, accepting the invitation")
 public class JoinApplicationResource {
 
     @Inject
@@ -59,7 +59,7 @@ public class JoinApplicationResource {
     @Path("communities/{community}/join-applications")
     @Operation(operationId = "applyToJoin", summary = "Apply to join the community (no account needed)")
     public Response apply(@PathParam("community") String community, JoinApplicationInput input) {
-        JoinApplicationView view = applications.apply(Requests.community(community), Requests.requireBody(input),
+        JoinApplicationDetails view = applications.apply(Requests.community(community), Requests.requireBody(input),
                 clientAddress.of(http));
         return Response.created(URI.create(uriInfo.getBaseUri() + "join-applications/" + view.id()))
                 .entity(Map.of("id", view.id(), "status", view.status())).build();
@@ -70,7 +70,7 @@ public class JoinApplicationResource {
     @Operation(operationId = "applications", summary = "The community's join applications by id (its secretariat; ?status=PENDING|APPROVED|REJECTED; "
             + "cursor-paged)")
     @SecurityRequirement(name = "bearer")
-    public Page<JoinApplicationView> applications(@PathParam("community") String community, @QueryParam("status") String status,
+    public Page<JoinApplicationDetails> applications(@PathParam("community") String community, @QueryParam("status") String status,
                                                   @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return applications.applications(Requests.community(community), status, cursor, limit);
     }
@@ -81,7 +81,7 @@ public class JoinApplicationResource {
             + "the applicant is told; needs If-Match with the application's version")
     @SecurityRequirement(name = "bearer")
     public Response schedule(@PathParam("id") long id, JoinApplications.Meeting meeting) {
-        JoinApplicationView scheduled = applications.schedule(id, IfMatch.of(headers), Requests.requireBody(meeting));
+        JoinApplicationDetails scheduled = applications.schedule(id, IfMatch.of(headers), Requests.requireBody(meeting));
         return Response.ok(scheduled).tag(Requests.etag(scheduled.version())).build();
     }
 
@@ -93,7 +93,7 @@ public class JoinApplicationResource {
     @APIResponse(responseCode = "200",
             description = "APPROVED: the application and where the invitation went; REJECTED: the application",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Approved.class, JoinApplicationView.class})))
+                    schema = @Schema(oneOf = {Approved.class, JoinApplicationDetails.class})))
     public Decided decide(@PathParam("id") long id, Decision decision) {
         return applications.decide(id, IfMatch.of(headers), Requests.requireBody(decision));
     }

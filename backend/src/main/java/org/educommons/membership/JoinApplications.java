@@ -86,7 +86,7 @@ public class JoinApplications {
     private static final int MAX_SLUG = 57;
 
     /** Submits an application; a second open application of the same city or district is refused (409). */
-    public JoinApplicationView apply(CommunitySlug communitySlug, JoinApplicationInput input, String address) {
+    public JoinApplicationDetails apply(CommunitySlug communitySlug, JoinApplicationInput input, String address) {
         throttle.check(applicationsPerAddress(), address, "too-many-requests");
         Community community = directory.find(communitySlug);
         List<FieldError> errors = input.errors();
@@ -109,12 +109,12 @@ public class JoinApplications {
             throw e;
         }
         throttle.count(applicationsPerAddress(), address);
-        return new JoinApplicationView(id, communitySlug.value(), input.name().trim(), input.nameEn(), input.parsedKind().name(),
+        return new JoinApplicationDetails(id, communitySlug.value(), input.name().trim(), input.nameEn(), input.parsedKind().name(),
                 input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now(), 0);
     }
 
     /** The community's applications by id, a page at a time, optionally of one status (its secretariat only). */
-    public Page<JoinApplicationView> applications(CommunitySlug communitySlug, String status, String cursor, Integer limit) {
+    public Page<JoinApplicationDetails> applications(CommunitySlug communitySlug, String status, String cursor, Integer limit) {
         Community community = requireSecretariat(communitySlug);
         String only = status == null || status.isBlank() ? null : status.trim();
         if (only != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(only)) {
@@ -136,9 +136,9 @@ public class JoinApplications {
      * The secretariat puts an open application on the agenda of a joint council meeting (名称/届次
      * and date); the applicant is told. Scheduling again moves it to another meeting.
      */
-    public JoinApplicationView schedule(long applicationId, IfMatch expected, Meeting meeting) {
+    public JoinApplicationDetails schedule(long applicationId, IfMatch expected, Meeting meeting) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
-        JoinApplicationView application = application(applicationId);
+        JoinApplicationDetails application = application(applicationId);
         if (!"PENDING".equals(application.status())) {
             throw new ProblemException(409, "application-decided", application.name());
         }
@@ -185,7 +185,7 @@ public class JoinApplications {
      */
     public Decided decide(long applicationId, IfMatch expected, Decision decision) {
         AccountPrincipal caller = tenantContext.requireRole(Role.SECRETARIAT);
-        JoinApplicationView application = application(applicationId);
+        JoinApplicationDetails application = application(applicationId);
         if (!"PENDING".equals(application.status())) {
             throw new ProblemException(409, "application-decided", application.name());
         }
@@ -203,7 +203,7 @@ public class JoinApplications {
         };
     }
 
-    private Approved approve(AccountPrincipal caller, JoinApplicationView application, Decision decision) {
+    private Approved approve(AccountPrincipal caller, JoinApplicationDetails application, Decision decision) {
         List<FieldError> errors = new ArrayList<>();
         if (decision.meeting() == null || decision.meeting().isBlank()) {
             errors.add(new FieldError("meeting", "validation.required"));
@@ -230,7 +230,7 @@ public class JoinApplications {
                 .setParameter(6, caller.username()).setParameter(7, adminUsername)
                 .setParameter(8, Secrets.digest(token)).setParameter(9, INVITATION_DAYS)
                 .getSingleResult();
-        JoinApplicationView approved = application(application.id());
+        JoinApplicationDetails approved = application(application.id());
         provisioned.fire(new TenantProvisioned(slug, approved.name(),
                 decision.nameEn() == null || decision.nameEn().isBlank() ? approved.name() : decision.nameEn().trim(),
                 approved.kind(), approved.region(), approved.community(), decision.meetingDate(), decision.meeting().trim(),
@@ -243,7 +243,7 @@ public class JoinApplications {
         return new Approved(approved, adminUsername, approved.contactEmail(), OffsetDateTime.now().plusDays(INVITATION_DAYS));
     }
 
-    private JoinApplicationView reject(AccountPrincipal caller, JoinApplicationView application, Decision decision) {
+    private JoinApplicationDetails reject(AccountPrincipal caller, JoinApplicationDetails application, Decision decision) {
         if (decision.reason() == null || decision.reason().isBlank()) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("reason", "validation.required")));
         }
@@ -259,7 +259,7 @@ public class JoinApplications {
             throw new ProblemException(409, "application-decided", application.name());
         }
         audit.record("join-application", application.id(), "reject", Map.of("reason", decision.reason().trim()));
-        JoinApplicationView rejected = application(application.id());
+        JoinApplicationDetails rejected = application(application.id());
         outbox.notify(Recipient.email(rejected.contactEmail()), "notify.join.rejected", rejected.name(), rejected.community(),
                 decision.reason().trim());
         return rejected;
@@ -294,14 +294,14 @@ public class JoinApplications {
               left join tenant t on t.id = a.tenant_id
             """;
 
-    private JoinApplicationView application(long id) {
+    private JoinApplicationDetails application(long id) {
         // row-level security: only the secretariat of the application's community sees it
         return Row.first(em.createNativeQuery(COLUMNS + " where a.id = ?1").setParameter(1, id), JoinApplications::view)
                 .orElseThrow(() -> ProblemException.notFound("join-application", id));
     }
 
-    private static JoinApplicationView view(Row r) {
-        return new JoinApplicationView(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+    private static JoinApplicationDetails view(Row r) {
+        return new JoinApplicationDetails(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
                 r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
                 r.getLocalDate(11), r.getString(12), r.getString(13), r.getOffsetDateTime(14), r.getInt(15));
     }

@@ -22,7 +22,7 @@ import org.educommons.platform.problem.ProblemException;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Communities")
+@Tag(name = "Communities", description = "The public directory: communities, their members, tenants and schools")
 public class CommunityResource {
 
     @Inject

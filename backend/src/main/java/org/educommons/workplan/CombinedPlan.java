@@ -9,7 +9,7 @@ import org.educommons.tenancy.MembershipRole;
 public record CombinedPlan(String community, LocalizedName name, int year, List<MemberPlan> members) {
 
     /** One member's part of the table. */
-    public record MemberPlan(String tenant, LocalizedName name, MembershipRole role, List<PlanItemView> items) {
+    public record MemberPlan(String tenant, LocalizedName name, MembershipRole role, List<PlanItemDetails> items) {
     }
 
     /** Optional narrowing: by category, by a month the item covers, by member slug. */

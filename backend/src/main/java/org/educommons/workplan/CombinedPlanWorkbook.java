@@ -42,7 +42,7 @@ public final class CombinedPlanWorkbook {
             }
             int r = 1;
             for (CombinedPlan.MemberPlan member : plan.members()) {
-                for (PlanItemView item : member.items()) {
+                for (PlanItemDetails item : member.items()) {
                     Row row = sheet.createRow(r++);
                     row.createCell(0).setCellValue(member.name().in(locale));
                     row.createCell(1).setCellValue(item.position());
@@ -67,7 +67,7 @@ public final class CombinedPlanWorkbook {
     }
 
     /** "3–5月", "6月" or "全年" (and the English equivalents). */
-    public static String period(PlanItemView item, Locale locale) {
+    public static String period(PlanItemDetails item, Locale locale) {
         if (item.startMonth() == null) {
             return Messages.get(locale, "plan.period.year");
         }

@@ -37,7 +37,7 @@ import org.educommons.platform.problem.ProblemException.FieldError;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Work plans")
+@Tag(name = "Work plans", description = "Annual work plans (年度工作计划): a member's items, publishing, history and the combined plan table")
 @SecurityRequirement(name = "bearer")
 public class WorkPlanResource {
 
@@ -58,7 +58,7 @@ public class WorkPlanResource {
     @Path("communities/{community}/plans/{year}/items")
     @Operation(operationId = "myItems", summary = "The caller's own items in its plan for the year, drafts included; with coOrganised=true, "
             + "other members' published items the caller's tenant co-organises (cursor-paged)")
-    public Page<PlanItemView> myItems(@PathParam("community") String community, @PathParam("year") int year,
+    public Page<PlanItemDetails> myItems(@PathParam("community") String community, @PathParam("year") int year,
                                       @QueryParam("coOrganised") boolean coOrganised, @QueryParam("cursor") String cursor,
                                       @QueryParam("limit") Integer limit) {
         return plans.myItems(Requests.community(community), year, coOrganised, cursor, limit);
@@ -69,7 +69,7 @@ public class WorkPlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addItem", summary = "Add a draft item to the caller's plan (tenant admins)")
     public Response addItem(@PathParam("community") String community, @PathParam("year") int year, PlanItemInput input) {
-        PlanItemView item = plans.addItem(Requests.community(community), year, Requests.requireBody(input));
+        PlanItemDetails item = plans.addItem(Requests.community(community), year, Requests.requireBody(input));
         return Response.created(URI.create(uriInfo.getBaseUri() + "plan-items/" + item.id()))
                 .tag(Requests.etag(item.version())).entity(item).build();
     }
@@ -78,7 +78,7 @@ public class WorkPlanResource {
     @Path("plan-items/{id}")
     @Operation(operationId = "planItem", summary = "One plan item, with its version as ETag")
     public Response item(@PathParam("id") long id) {
-        PlanItemView item = plans.item(id);
+        PlanItemDetails item = plans.item(id);
         return Response.ok(item).tag(Requests.etag(item.version())).build();
     }
 
@@ -87,7 +87,7 @@ public class WorkPlanResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @Operation(operationId = "editItem", summary = "Change an item of the caller's plan; needs If-Match with the item's ETag")
     public Response editItem(@PathParam("id") long id, PlanItemEdit edit) {
-        PlanItemView item = plans.editItem(id, IfMatch.of(headers), Requests.requireBody(edit));
+        PlanItemDetails item = plans.editItem(id, IfMatch.of(headers), Requests.requireBody(edit));
         return Response.ok(item).tag(Requests.etag(item.version())).build();
     }
 

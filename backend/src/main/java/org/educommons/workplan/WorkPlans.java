@@ -65,7 +65,7 @@ public class WorkPlans {
      * {@code coOrganised}, other members' published items its tenant co-organises (协办), by id. A
      * page at a time after the item named by {@code cursor}.
      */
-    public Page<PlanItemView> myItems(CommunitySlug communitySlug, int year, boolean coOrganised, String cursor,
+    public Page<PlanItemDetails> myItems(CommunitySlug communitySlug, int year, boolean coOrganised, String cursor,
                                       Integer limit) {
         AccountPrincipal caller = tenantContext.requireCaller();
         Roster roster = roster(communitySlug);
@@ -83,7 +83,7 @@ public class WorkPlans {
                 .setParameter("year", year)
                 .setParameter("after", coOrganised ? (Object) Page.longCursor(cursor, 0) : (Object) Page.intCursor(cursor))
                 .setMaxResults(size + 1);
-        List<PlanItemView> items = query.getResultList().stream().map(i -> view(roster, i)).toList();
+        List<PlanItemDetails> items = query.getResultList().stream().map(i -> view(roster, i)).toList();
         return Page.of(items, size, item -> String.valueOf(coOrganised ? item.id() : item.position()));
     }
 
@@ -114,7 +114,7 @@ public class WorkPlans {
     }
 
     /** Adds a draft item to the caller's plan for {@code year}, creating the plan when it is the first. */
-    public PlanItemView addItem(CommunitySlug communitySlug, int year, PlanItemInput input) {
+    public PlanItemDetails addItem(CommunitySlug communitySlug, int year, PlanItemInput input) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         Roster roster = roster(communitySlug);
         roster.requireMember(caller.tenantId());
@@ -132,7 +132,7 @@ public class WorkPlans {
     }
 
     /** One item the caller may see: its own (drafts too) or a published one of its communities. */
-    public PlanItemView item(long id) {
+    public PlanItemDetails item(long id) {
         tenantContext.requireCaller();
         PlanItem item = visibleItem(id);
         return view(roster(item.communityId()), item);
@@ -143,7 +143,7 @@ public class WorkPlans {
      * last saw; a different current version means someone changed it meanwhile (412). A status
      * change needs a progress note. Changes to published items are kept in the item's history.
      */
-    public PlanItemView editItem(long id, IfMatch expected, PlanItemEdit edit) {
+    public PlanItemDetails editItem(long id, IfMatch expected, PlanItemEdit edit) {
         AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
         PlanItem item = em.find(PlanItem.class, new TenantRowKey(caller.tenantId(), id));
         if (item == null) {
@@ -255,7 +255,7 @@ public class WorkPlans {
                 .setParameter("year", year)
                 .setParameter("tenant", caller.tenantId())
                 .getResultList();
-        Map<Long, List<PlanItemView>> byTenant = new HashMap<>();
+        Map<Long, List<PlanItemDetails>> byTenant = new HashMap<>();
         for (PlanItem i : items) {
             if (filter.matches(i.content())) {
                 byTenant.computeIfAbsent(i.tenantId(), t -> new ArrayList<>()).add(view(roster, i));
@@ -334,7 +334,7 @@ public class WorkPlans {
         return input.toContent(coOrganisers);
     }
 
-    private static PlanItemView view(Roster roster, PlanItem item) {
-        return PlanItemView.of(item, roster.slugsById(), roster.community().slug().value());
+    private static PlanItemDetails view(Roster roster, PlanItem item) {
+        return PlanItemDetails.of(item, roster.slugsById(), roster.community().slug().value());
     }
 }

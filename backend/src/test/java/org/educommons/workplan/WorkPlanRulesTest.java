@@ -202,9 +202,9 @@ class WorkPlanRulesTest {
         assertThat(new CombinedPlan.Filter(null, 5, "luzhou").matches(spring)).as("the member is narrowed by the service").isTrue();
     }
 
-    private static PlanItemView view(int position, String title, PlanCategory category, Integer from, Integer to,
+    private static PlanItemDetails view(int position, String title, PlanCategory category, Integer from, Integer to,
                                      List<String> coOrganisers, ItemStatus status) {
-        return new PlanItemView(position, "luzhou", "chuannan-yuxi", 2023, position, title, category, from, to, "泸州市教科所",
+        return new PlanItemDetails(position, "luzhou", "chuannan-yuxi", 2023, position, title, category, from, to, "泸州市教科所",
                 coOrganisers, "乡村校长", "说明" + position, status, true, 0);
     }
 
@@ -254,7 +254,7 @@ class WorkPlanRulesTest {
     }
     @Test
     void everyCategoryStatusAndPeriodHasItsOwnTextInBothLanguages() throws Exception {
-        List<PlanItemView> items = new ArrayList<>();
+        List<PlanItemDetails> items = new ArrayList<>();
         int position = 1;
         for (PlanCategory category : PlanCategory.values()) {
             for (ItemStatus status : ItemStatus.values()) {

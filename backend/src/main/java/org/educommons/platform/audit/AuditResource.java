@@ -17,7 +17,7 @@ import org.educommons.platform.api.Page;
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "The tenant's audit trail: who changed what, when")
 public class AuditResource {
 
     @Inject

@@ -25,7 +25,7 @@ import org.educommons.platform.api.RequestLocale;
 @Path("me/notifications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Notifications")
+@Tag(name = "Notifications", description = "In-app notifications (站内通知) of the signed-in person")
 @SecurityRequirement(name = "bearer")
 public class InboxResource {
 

@@ -1,22 +1,18 @@
 package org.educommons.ui.membership;
 
-import java.time.LocalDate;
 import java.util.Comparator;
 
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -24,7 +20,7 @@ import com.vaadin.flow.router.Route;
 
 import org.educommons.platform.api.IfMatch;
 import org.educommons.membership.Decision;
-import org.educommons.membership.JoinApplicationView;
+import org.educommons.membership.JoinApplicationDetails;
 import org.educommons.membership.JoinApplications;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
@@ -68,7 +64,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
     }
 
     private void render() {
-        Page<JoinApplicationView> page = applications.applications(community, null, null, Page.MAX_LIMIT);
+        Page<JoinApplicationDetails> page = applications.applications(community, null, null, Page.MAX_LIMIT);
         removeAll();
         title = getTranslation("join.list.title", directory.community(community).name().in(getLocale()));
         H2 heading = new H2(title);
@@ -78,12 +74,12 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
             add(new Paragraph(getTranslation("join.list.empty")));
         }
         page.items().stream()
-                .sorted(Comparator.comparing((JoinApplicationView a) -> !"PENDING".equals(a.status()))
-                        .thenComparing(JoinApplicationView::id, Comparator.reverseOrder()))
+                .sorted(Comparator.comparing((JoinApplicationDetails a) -> !"PENDING".equals(a.status()))
+                        .thenComparing(JoinApplicationDetails::id, Comparator.reverseOrder()))
                 .forEach(a -> add(card(a)));
     }
 
-    private Div card(JoinApplicationView a) {
+    private Div card(JoinApplicationDetails a) {
         Span name = new Span(a.name());
         name.addClassName("ec-card-title");
         Span status = new Span(getTranslation("join.status." + a.status()));
@@ -111,7 +107,7 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         return card;
     }
 
-    private HorizontalLayout actions(JoinApplicationView a) {
+    private HorizontalLayout actions(JoinApplicationDetails a) {
         Button schedule = new Button(getTranslation("join.schedule"), e -> meetingDialog(a, false));
         schedule.addClassName("schedule-application");
         Button approve = new Button(getTranslation("join.approve"), e -> meetingDialog(a, true));
@@ -130,39 +126,21 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
     }
 
     /** Scheduling names a meeting; approving takes place at one (the scheduled one unless changed) and names the new member. */
-    private void meetingDialog(JoinApplicationView a, boolean approve) {
+    private void meetingDialog(JoinApplicationDetails a, boolean approve) {
         Dialog dialog = new Dialog(getTranslation("text.labelled", getTranslation(approve ? "join.approve" : "join.schedule"), a.name()));
-        TextField meeting = new TextField(getTranslation("join.meeting-name"));
-        meeting.setId("meeting-name");
-        meeting.setValue(a.meeting() == null ? "" : a.meeting());
-        DatePicker date = new DatePicker(getTranslation("join.meeting-date"), a.meetingDate() == null ? LocalDate.now(BeijingTime.ZONE)
-                : a.meetingDate());
-        date.setId("meeting-date");
-        FormLayout form = new FormLayout(meeting, date);
-        TextField slug = new TextField(getTranslation("join.slug"));
-        slug.setId("new-member-slug");
-        slug.setHelperText(getTranslation("join.slug-hint"));
-        TextField nameEn = new TextField(getTranslation("join.name-en"));
-        nameEn.setId("new-member-name-en");
-        nameEn.setValue(a.nameEn() == null ? "" : a.nameEn());
-        if (approve) {
-            form.add(slug, nameEn);
-        }
-        dialog.add(form);
-        Button send = new Button(getTranslation(approve ? "join.approve" : "join.schedule"), e -> {
-            if (approve) {
-                applications.decide(a.id(), IfMatch.version(a.version()), Decision.approved(meeting.getValue(), date.getValue(),
-                        slug.getValue(), nameEn.getValue()));
+        MeetingForm form = new MeetingForm(approve ? MeetingForm.Purpose.APPROVE : MeetingForm.Purpose.SCHEDULE, a);
+        form.addSaveListener(e -> {
+            if (e.getSource().purpose() == MeetingForm.Purpose.APPROVE) {
+                applications.decide(a.id(), IfMatch.version(a.version()), e.getSource().approval());
                 done(getTranslation("join.approved", a.name(), a.contactEmail()));
             } else {
-                applications.schedule(a.id(), IfMatch.version(a.version()), new JoinApplications.Meeting(meeting.getValue(), date.getValue()));
+                applications.schedule(a.id(), IfMatch.version(a.version()), e.getSource().meeting());
                 done(getTranslation("join.scheduled", a.name()));
             }
             dialog.close();
         });
-        send.setId("send-decision");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("common.back"), e -> dialog.close()), send);
+        form.addCancelListener(e -> dialog.close());
+        dialog.add(form);
         dialog.open();
     }
 

@@ -18,7 +18,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import org.educommons.membership.JoinApplicationInput;
-import org.educommons.membership.JoinApplicationView;
+import org.educommons.membership.JoinApplicationDetails;
 import org.educommons.membership.JoinApplications;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.web.ClientAddress;
@@ -85,7 +85,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         form.setColspan(reason, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         Button submit = new Button(getTranslation("join.submit"), e -> {
-            JoinApplicationView submitted = applications.apply(community, new JoinApplicationInput(name.getValue(),
+            JoinApplicationDetails submitted = applications.apply(community, new JoinApplicationInput(name.getValue(),
                     nameEn.getValue(), kind.getValue() == null ? null : kind.getValue().name(), region.getValue(),
                     contact.getValue(), email.getValue(), reason.getValue()),
                     clientAddress.of(com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()));

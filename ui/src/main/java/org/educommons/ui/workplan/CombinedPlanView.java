@@ -29,7 +29,7 @@ import org.educommons.ui.MainLayout;
 import org.educommons.ui.Routes;
 import org.educommons.workplan.CombinedPlan;
 import org.educommons.workplan.CombinedPlanWorkbook;
-import org.educommons.workplan.PlanItemView;
+import org.educommons.workplan.PlanItemDetails;
 import org.educommons.workplan.WorkPlans;
 
 /** The community's combined plan table (共同体工作计划表) for a year, for its members, with the spreadsheet. */
@@ -41,7 +41,7 @@ public class CombinedPlanView extends VerticalLayout implements BeforeEnterObser
     private String title = "";
 
     /** One row of the table: the member's name shows on its first item only. */
-    record Row(String member, PlanItemView item) {
+    record Row(String member, PlanItemDetails item) {
     }
 
     @Inject

@@ -35,7 +35,7 @@ import org.educommons.ui.MainLayout;
 import org.educommons.ui.Prompts;
 import org.educommons.ui.Routes;
 import org.educommons.workplan.ItemStatus;
-import org.educommons.workplan.PlanItemView;
+import org.educommons.workplan.PlanItemDetails;
 import org.educommons.workplan.WorkPlans;
 
 /**
@@ -86,7 +86,7 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
         names = details.members().stream().collect(Collectors.toMap(CommunityDirectory.Member::tenant,
                 m -> m.name().in(getLocale()), (a, b) -> a, java.util.LinkedHashMap::new));
         String ours = directory.slugOf(tenantContext.requireCaller().tenantId()).value();
-        List<PlanItemView> items = plans.myItems(community, year, false, null, Page.MAX_LIMIT).items();
+        List<PlanItemDetails> items = plans.myItems(community, year, false, null, Page.MAX_LIMIT).items();
         WorkPlans.MyPlan plan = plans.myPlan(community, year);
         boolean admin = tenantContext.requireCaller().has(Role.TENANT_ADMIN);
         removeAll();
@@ -138,13 +138,13 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    private Grid<PlanItemView> table(List<PlanItemView> items, boolean editable) {
-        Grid<PlanItemView> grid = new Grid<>();
+    private Grid<PlanItemDetails> table(List<PlanItemDetails> items, boolean editable) {
+        Grid<PlanItemDetails> grid = new Grid<>();
         grid.setId("my-items");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(PlanItemView::position).setHeader(getTranslation("plan.xlsx.number")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PlanItemView::title).setHeader(getTranslation("plan.xlsx.title")).setFlexGrow(4);
+        grid.addColumn(PlanItemDetails::position).setHeader(getTranslation("plan.xlsx.number")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PlanItemDetails::title).setHeader(getTranslation("plan.xlsx.title")).setFlexGrow(4);
         grid.addColumn(i -> getTranslation("plan.category." + i.category())).setHeader(getTranslation("plan.xlsx.category"));
         grid.addColumn(i -> org.educommons.workplan.CombinedPlanWorkbook.period(i, getLocale()))
                 .setHeader(getTranslation("plan.xlsx.period"));
@@ -172,7 +172,7 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     /** Adds an item ({@code item} null) or changes one, with its status and a progress note once it is under way. */
-    private void itemDialog(PlanItemView item) {
+    private void itemDialog(PlanItemDetails item) {
         Dialog dialog = new Dialog(getTranslation(item == null ? "myplan.add" : "myplan.edit"));
         dialog.setId("item-dialog");
         PlanItemForm form = new PlanItemForm(item, names, directory.slugOf(tenantContext.requireCaller().tenantId()).value());

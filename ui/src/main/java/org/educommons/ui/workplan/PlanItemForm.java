@@ -23,7 +23,7 @@ import org.educommons.workplan.ItemStatus;
 import org.educommons.workplan.PlanCategory;
 import org.educommons.workplan.PlanItemEdit;
 import org.educommons.workplan.PlanItemInput;
-import org.educommons.workplan.PlanItemView;
+import org.educommons.workplan.PlanItemDetails;
 
 /**
  * The form a plan item is added or changed with: title, category, months, lead unit, co-organisers,
@@ -46,7 +46,7 @@ public class PlanItemForm extends FormLayout {
         private ItemStatus status;
         private String note;
 
-        static Draft of(PlanItemView item) {
+        static Draft of(PlanItemDetails item) {
             Draft d = new Draft();
             d.title = item.title();
             d.category = item.category();
@@ -94,7 +94,7 @@ public class PlanItemForm extends FormLayout {
     private final TextArea note = new TextArea();
     private final Binder<Draft> binder = new Binder<>(Draft.class);
     private final Draft draft;
-    private final PlanItemView item;
+    private final PlanItemDetails item;
     private final List<String> roster;
 
     /**
@@ -102,7 +102,7 @@ public class PlanItemForm extends FormLayout {
      * @param names member slug → name, in roster order
      * @param ours  the caller's member, which cannot co-organise its own item
      */
-    public PlanItemForm(PlanItemView item, Map<String, String> names, String ours) {
+    public PlanItemForm(PlanItemDetails item, Map<String, String> names, String ours) {
         this.item = item;
         this.draft = item == null ? new Draft() : Draft.of(item);
         this.roster = List.copyOf(names.keySet());
@@ -149,7 +149,7 @@ public class PlanItemForm extends FormLayout {
     }
 
     /** The item being changed; {@code null} when the form adds one. */
-    public PlanItemView item() {
+    public PlanItemDetails item() {
         return item;
     }
 
