@@ -19,9 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.educommons.platform.api.IfMatch;
@@ -90,10 +87,6 @@ public class JoinApplicationResource {
     @Operation(operationId = "decideApplication", summary = "Record the joint council's decision: APPROVED provisions the tenant, REJECTED stores the reason "
             + "(an If-Match with the application's version is checked when given)")
     @SecurityRequirement(name = "bearer")
-    @APIResponse(responseCode = "200",
-            description = "APPROVED: the application and where the invitation went; REJECTED: the application",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Approved.class, JoinApplicationDetails.class})))
     public Decided decide(@PathParam("id") long id, Decision decision) {
         return applications.decide(id, IfMatch.of(headers), Requests.requireBody(decision));
     }
