@@ -1,6 +1,7 @@
 package org.educommons.identity;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -73,6 +74,23 @@ public class IdentityResource {
         AccountPrincipal principal = signIns.signIn(request.username, request.password, clientAddress.of(http), "token");
         tenantContext.verifiedSignIn(principal);
         return tokens.issue(principal);
+    }
+
+    /** Who a bearer token stands for, as the token check found them. */
+    public record TokenHolder(String username, long tenantId, long accountId, Set<Role> roles) {
+    }
+
+    /**
+     * Who the presented bearer token stands for (token introspection): answered from the token check
+     * alone, with no further database work, so it is also the cheapest signed-in call there is.
+     */
+    @GET
+    @Path("auth/token")
+    @Operation(operationId = "tokenHolder", summary = "Who the presented bearer token stands for (username, tenant, roles)")
+    @SecurityRequirement(name = "bearer")
+    public TokenHolder tokenHolder() {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        return new TokenHolder(caller.username(), caller.tenantId(), caller.accountId(), caller.roles());
     }
 
     @POST

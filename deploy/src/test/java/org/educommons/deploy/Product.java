@@ -24,21 +24,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The product as an operator runs it: {@code deploy/run} on a data folder and a port, with everything
  * it prints kept, and plain HTTP calls to it.
  */
-final class Product {
+public final class Product {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A running {@code deploy/run} and everything it printed. */
-    record Running(Process process, List<String> output, Thread reader) {
-        String printed() {
+    public record Running(Process process, List<String> output, Thread reader) {
+        public String printed() {
             return String.join("\n", output);
         }
     }
 
     /** An answer: status and body ({@code status} -1 when the server could not be reached). */
-    record Reply(int status, String body) {
-        JsonNode json() {
+    public record Reply(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -49,18 +49,24 @@ final class Product {
 
     private final int port;
 
-    Product(int port) {
+    public Product(int port) {
         this.port = port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code deploy/run} on {@code data}, once it has printed its ready line (within 5 minutes). */
-    Running start(Path data) throws Exception {
+    public Running start(Path data) throws Exception {
+        return start(data, java.util.Map.of());
+    }
+
+    /** The same with more {@code EDUCOMMONS_*} settings (a database of the caller's, say). */
+    public Running start(Path data, java.util.Map<String, String> settings) throws Exception {
         ProcessBuilder builder = launcher(data, port);
         builder.environment().remove("EDUCOMMONS_DEMO");
+        builder.environment().putAll(settings);
         Process process = builder.start();
         List<String> output = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -86,7 +92,7 @@ final class Product {
     }
 
     /** A {@code deploy/run} on {@code data} and {@code port} (embedded PostgreSQL), not yet started. */
-    static ProcessBuilder launcher(Path data, int port) {
+    public static ProcessBuilder launcher(Path data, int port) {
         ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("educommons.run", "run")).redirectErrorStream(true);
         builder.environment().remove("EDUCOMMONS_DB_URL");
         builder.environment().put("EDUCOMMONS_DATA", data.toString());
@@ -95,7 +101,7 @@ final class Product {
     }
 
     /** Stops it as a service manager would (SIGTERM) and expects a clean exit within 90 s. */
-    static void stop(Running running) throws InterruptedException {
+    public static void stop(Running running) throws InterruptedException {
         // ProcessHandle, not Process.destroy(), which would also close our end of its output
         running.process().toHandle().destroy();
         assertThat(running.process().waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
@@ -103,30 +109,30 @@ final class Product {
         assertThat(running.process().exitValue()).as("exit status:\n%s", running.printed()).isIn(0, 143);
     }
 
-    Reply get(String path, String... headers) {
+    public Reply get(String path, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
-    Reply post(String path, String json, String... headers) {
+    public Reply post(String path, String json, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
     /** The body of a GET that must answer 200. */
-    String read(String path, String... headers) {
+    public String read(String path, String... headers) {
         Reply reply = get(path, headers);
         assertThat(reply.status()).as("GET %s: %s", path, reply.body()).isEqualTo(200);
         return reply.body();
     }
 
     /** A bearer token of a demo account. */
-    String token(String username) {
+    public String token(String username) {
         Reply reply = post("api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\"educommons-demo\"}");
         assertThat(reply.status()).as("sign-in of %s: %s", username, reply.body()).isEqualTo(200);
         return reply.json().get("accessToken").asText();
     }
 
-    static String[] bearer(String token) {
+    public static String[] bearer(String token) {
         return new String[] {"Authorization", "Bearer " + token};
     }
 
@@ -151,14 +157,14 @@ final class Product {
     }
 
     /** Prints a proof's figures and keeps them in target/proofs/ for deploy/test's closing summary. */
-    static void report(String name, String line) throws IOException {
+    public static void report(String name, String line) throws IOException {
         System.out.println(line);
         java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "proofs"));
         java.nio.file.Files.writeString(folder.resolve(name + ".txt"), line + System.lineSeparator(),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -52,6 +52,7 @@ class AuthorizationMatrixIT {
             POST /api/v1/invitations/accept                                        pass  pass  pass  pass  pass  pass
             # --- oneself
             GET /api/v1/me                                                         401   ok    ok    ok    ok    ok
+            GET /api/v1/auth/token                                                 401   ok    ok    ok    ok    ok
             POST /api/v1/me/calendar-token                                         401   ok    ok    ok    ok    ok
             GET /api/v1/me/calendar-tokens                                         401   ok    ok    ok    ok    ok
             DELETE /api/v1/me/calendar-tokens/{id}                                 401   404   ok    404   404   404

@@ -1,0 +1,39 @@
+package org.educommons.deploy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark at tiny sizes, so that its harness never rots: every scenario runs against the real
+ * product, every invariant holds, and every figure is measured and written. Its timings are not judged
+ * here (a CI machine's seconds prove nothing); the full run ({@code deploy/bench}) judges them.
+ */
+class BenchmarkSmokeIT {
+
+    @Test
+    void everyScenarioRunsAndEveryInvariantHolds() throws Exception {
+        Report report = Benchmark.run(Benchmark.Sizes.named("smoke"));
+
+        assertThat(report.figures()).filteredOn(f -> f.unit().equals("violations"))
+                .as("invariants: seats, quotas, waitlist, duplicates, failed answers")
+                .hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(f -> assertThat(f.value()).as(f.scenario() + ": " + f.name()).isZero());
+        assertThat(report.figures()).filteredOn(f -> f.baseline() != null)
+                .as("every ratio has a baseline measured in this run")
+                .hasSize(5)
+                .allSatisfy(f -> assertThat(f.baseline()).as(f.name()).isPositive())
+                .allSatisfy(f -> assertThat(f.value()).as(f.name()).isPositive());
+        assertThat(report.figures()).extracting(Report.Figure::scenario).contains("registration", "reads", "start-up");
+
+        Path json = Path.of("target", "bench", "smoke.json");
+        JsonNode written = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(written.get("figures")).hasSize(report.figures().size());
+        assertThat(written.get("misses").asLong()).isEqualTo(report.misses());
+    }
+}
