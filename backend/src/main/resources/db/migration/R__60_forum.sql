@@ -4,6 +4,9 @@
 
 -- Signatures an older schema had: an upgraded database keeps only the current ones.
 drop function if exists forum_register(bigint, bigint, bigint, bigint, text, boolean);
+-- forum_register's result changed (the whole registration, so that nothing is read after it while the
+-- forum is locked): create or replace cannot change a result type, so it is made anew.
+drop function if exists forum_register(bigint, bigint, bigint, bigint, text);
 drop function if exists forum_cancel(bigint, bigint, bigint);
 
 drop policy if exists forum_own_tenant on forum;
@@ -162,17 +165,20 @@ revoke all on function forum_visible_to_caller(bigint, bigint) from public;
 -- read under the forum's lock, never the caller's word. Only the caller's own people, and only for a
 -- forum the caller can see; an account of another tenant reveals nothing (not even an existing
 -- registration). Returns the live registration if there is one, otherwise a new one that is
--- PENDING, CONFIRMED (a seat and quota left) or WAITLISTED.
+-- PENDING, CONFIRMED (a seat and quota left) or WAITLISTED, as a whole (its waitlist place included),
+-- so that the caller's transaction reads nothing more while it holds the forum's lock.
 create or replace function forum_register(p_host bigint, p_forum bigint, p_member bigint, p_account bigint, p_by text)
-    returns table (registration_id bigint, status text, created boolean)
+    returns table (registration_id bigint, status text, created boolean, person_username text, person_name text,
+                   member_slug text, registered_by text, created_at timestamptz, check_in_code text,
+                   checked_in_at timestamptz, breakout_session_id bigint, waitlist_position integer)
     language plpgsql security definer
     set search_path = public, pg_temp
 as $$
 declare
     v_forum    forum%rowtype;
-    v_existing forum_registration%rowtype;
     v_status   text;
     v_id       bigint;
+    v_created  boolean := false;
 begin
     if p_member is distinct from app_current_tenant() then
         raise exception 'a tenant registers only its own people' using errcode = 'insufficient_privilege';
@@ -184,26 +190,33 @@ begin
         raise exception 'no forum %', p_forum using errcode = 'no_data_found';
     end if;
     select * into v_forum from forum f where f.tenant_id = p_host and f.id = p_forum for update;
-    select * into v_existing from forum_registration r
+    select r.id into v_id from forum_registration r
      where r.tenant_id = p_host and r.forum_id = p_forum and r.account_id = p_account
        and r.status in ('CONFIRMED', 'WAITLISTED', 'PENDING');
-    if found then
-        return query select v_existing.id, v_existing.status, false;
-        return;
+    if v_id is null then
+        if v_forum.approval_required then
+            v_status := 'PENDING';
+        elsif forum_seat_available(p_host, p_forum, p_member) then
+            v_status := 'CONFIRMED';
+        else
+            v_status := 'WAITLISTED';
+        end if;
+        insert into forum_registration (tenant_id, forum_id, registrant_tenant_id, account_id, person_username,
+                                        person_name, person_email, registered_by, status)
+        select p_host, p_forum, p_member, p_account, a.username, a.display_name, a.email, p_by, v_status
+          from account a where a.tenant_id = p_member and a.id = p_account
+        returning id into v_id;
+        v_created := true;
     end if;
-    if v_forum.approval_required then
-        v_status := 'PENDING';
-    elsif forum_seat_available(p_host, p_forum, p_member) then
-        v_status := 'CONFIRMED';
-    else
-        v_status := 'WAITLISTED';
-    end if;
-    insert into forum_registration (tenant_id, forum_id, registrant_tenant_id, account_id, person_username,
-                                    person_name, person_email, registered_by, status)
-    select p_host, p_forum, p_member, p_account, a.username, a.display_name, a.email, p_by, v_status
-      from account a where a.tenant_id = p_member and a.id = p_account
-    returning id into v_id;
-    return query select v_id, v_status, true;
+    return query
+        select r.id, r.status, v_created, r.person_username, r.person_name, t.slug, r.registered_by, r.created_at,
+               r.check_in_code, r.checked_in_at, r.breakout_session_id,
+               case when r.status = 'WAITLISTED' then
+                   (select count(*)::integer from forum_registration w
+                     where w.tenant_id = p_host and w.forum_id = p_forum and w.status = 'WAITLISTED' and w.id <= r.id)
+               end
+          from forum_registration r join tenant t on t.id = r.registrant_tenant_id
+         where r.tenant_id = p_host and r.id = v_id;
 end
 $$;
 

@@ -28,29 +28,53 @@ public class ForumAssembler {
         return details(forum, caller, directory.roster(forum.communityId()));
     }
 
-    ForumDetails details(Forum f, AccountPrincipal caller, Roster roster) {
-        Map<String, Integer> quotas = quotasBySlug(f, roster);
-        ForumRepository.SeatsTaken taken = repository.seatsTaken(f, caller.tenantId());
-        int seatsLeft = Math.max(0, f.capacity() - taken.total());
-        Integer myQuota = quotas.get(roster.slugOf(caller.tenantId()));
-        Integer myLeft = myQuota == null ? null : Math.max(0, Math.min(seatsLeft, myQuota - taken.ofMember()));
-        return new ForumDetails(f.id(), roster.slugOf(f.hostTenantId()), roster.community().slug().value(), f.title(),
-                f.description(), f.venue(), f.startsAt(), f.endsAt(), f.registrationOpensAt(), f.registrationClosesAt(),
-                f.capacity(), f.approvalRequired(), quotas, f.planItemId(), seatsLeft, myLeft,
-                f.registrationOpenAt(OffsetDateTime.now()), agenda(f), f.version(), ForumAccess.of(f, caller));
+    ForumDetails details(Forum forum, AccountPrincipal caller, Roster roster) {
+        return details(List.of(forum), caller, roster).get(0);
+    }
+
+    /** Forums of one community as {@code caller} sees them, in the given order: four queries however many there are. */
+    List<ForumDetails> details(List<Forum> forums, AccountPrincipal caller, Roster roster) {
+        if (forums.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<Long, Integer>> quotas = repository.quotas(forums);
+        Map<Long, ForumRepository.SeatsTaken> taken = repository.seatsTaken(forums, caller.tenantId());
+        Map<Long, List<ForumRepository.SessionRow>> sessions = repository.sessions(forums);
+        Map<Long, Integer> breakoutTaken = repository.breakoutTaken(forums);
+        OffsetDateTime now = OffsetDateTime.now();
+        return forums.stream().map(f -> {
+            Map<String, Integer> quotasBySlug = bySlug(quotas.getOrDefault(f.id(), Map.of()), roster);
+            ForumRepository.SeatsTaken seats = taken.getOrDefault(f.id(), new ForumRepository.SeatsTaken(0, 0));
+            int seatsLeft = Math.max(0, f.capacity() - seats.total());
+            Integer myQuota = quotasBySlug.get(roster.slugOf(caller.tenantId()));
+            Integer myLeft = myQuota == null ? null : Math.max(0, Math.min(seatsLeft, myQuota - seats.ofMember()));
+            return new ForumDetails(f.id(), roster.slugOf(f.hostTenantId()), roster.community().slug().value(), f.title(),
+                    f.description(), f.venue(), f.startsAt(), f.endsAt(), f.registrationOpensAt(), f.registrationClosesAt(),
+                    f.capacity(), f.approvalRequired(), quotasBySlug, f.planItemId(), seatsLeft, myLeft,
+                    f.registrationOpenAt(now), agenda(sessions.getOrDefault(f.id(), List.of()), breakoutTaken), f.version(),
+                    ForumAccess.of(f, caller));
+        }).toList();
     }
 
     /** Member slug → seats, of the forum's quotas. */
     Map<String, Integer> quotasBySlug(Forum forum, Roster roster) {
-        Map<String, Integer> quotas = new LinkedHashMap<>();
-        repository.quotas(forum).forEach((member, seats) -> quotas.put(roster.slugOf(member), seats));
-        return quotas;
+        return bySlug(repository.quotas(List.of(forum)).getOrDefault(forum.id(), Map.of()), roster);
+    }
+
+    private static Map<String, Integer> bySlug(Map<Long, Integer> quotas, Roster roster) {
+        Map<String, Integer> bySlug = new LinkedHashMap<>();
+        quotas.forEach((member, seats) -> bySlug.put(roster.slugOf(member), seats));
+        return bySlug;
     }
 
     /** A forum's agenda in time order, with the places left in breakout groups that have a capacity. */
     List<SessionDetails> agenda(Forum forum) {
-        Map<Long, Integer> taken = repository.breakoutTaken(forum);
-        return repository.sessions(forum).stream().map(s -> new SessionDetails(s.id(), s.kind(), s.title(), s.speaker(), s.room(),
+        return agenda(repository.sessions(List.of(forum)).getOrDefault(forum.id(), List.of()),
+                repository.breakoutTaken(List.of(forum)));
+    }
+
+    private static List<SessionDetails> agenda(List<ForumRepository.SessionRow> sessions, Map<Long, Integer> taken) {
+        return sessions.stream().map(s -> new SessionDetails(s.id(), s.kind(), s.title(), s.speaker(), s.room(),
                 s.startsAt(), s.endsAt(), s.capacity(),
                 s.capacity() == null ? null : Math.max(0, s.capacity() - taken.getOrDefault(s.id(), 0)))).toList();
     }
@@ -67,8 +91,7 @@ public class ForumAssembler {
     }
 
     RegistrationDetails registration(Forum forum, ForumRepository.RegistrationRow r) {
-        Integer position = r.status() == RegistrationStatus.WAITLISTED ? repository.waitlistPosition(forum, r.id()) : null;
-        return new RegistrationDetails(r.id(), forum.id(), r.person(), r.displayName(), r.tenant(), r.status(), position,
+        return new RegistrationDetails(r.id(), forum.id(), r.person(), r.displayName(), r.tenant(), r.status(), r.position(),
                 r.registeredBy(), r.createdAt(), r.checkInCode(), r.checkedInAt(), r.breakout());
     }
 }

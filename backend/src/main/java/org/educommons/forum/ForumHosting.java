@@ -73,8 +73,8 @@ public class ForumHosting {
         Roster roster = directory.roster(communitySlug);
         roster.requireMember(caller.tenantId());
         int size = Page.limit(limit);
-        List<ForumDetails> forums = repository.ofCommunity(roster.community().id(), Page.longCursor(cursor, 0), size + 1).stream()
-                .map(f -> assembler.details(f, caller, roster)).toList();
+        List<ForumDetails> forums = assembler.details(
+                repository.ofCommunity(roster.community().id(), Page.longCursor(cursor, 0), size + 1), caller, roster);
         return Page.of(forums, size, f -> String.valueOf(f.id()));
     }
 
@@ -87,8 +87,7 @@ public class ForumHosting {
         AccountPrincipal caller = tenantContext.requireCaller();
         Roster roster = directory.roster(communitySlug);
         roster.requireMember(caller.tenantId());
-        List<ForumDetails> forums = repository.ofCommunityByStart(roster.community().id()).stream()
-                .map(f -> assembler.details(f, caller, roster)).toList();
+        List<ForumDetails> forums = assembler.details(repository.ofCommunityByStart(roster.community().id()), caller, roster);
         return new Calendar(roster.community().name().in(locale), forums);
     }
 

@@ -66,11 +66,12 @@ public class ForumRegistrations {
         if (!forum.registrationOpenAt(OffsetDateTime.now())) {
             throw new ProblemException(409, "registration-closed", forum.title());
         }
+        // from here to the commit the forum is locked: no more reads, only the two writes that go with it
         ForumRepository.Registered made = repository.register(forum, caller.tenantId(), person.id(), caller.username());
-        RegistrationDetails registration = assembler.registration(forum, made.id());
+        RegistrationDetails registration = assembler.registration(forum, made.registration());
         if (made.created()) {
-            audit.record("forum-registration", made.id(), "create",
-                    Map.of("forum", forum.id(), "person", person.username(), "status", made.status().name()));
+            audit.record("forum-registration", registration.id(), "create",
+                    Map.of("forum", forum.id(), "person", person.username(), "status", registration.status().name()));
             tell(Recipient.account(person.tenantId(), person.id(), person.email()), forum, registration);
         }
         return new Registered(registration, made.created());

@@ -84,11 +84,14 @@ public class ForumRepository {
     // --- seats and quotas -----------------------------------------------------------------------
 
     /** Member tenant id → seats, of a forum's quotas. */
-    Map<Long, Integer> quotas(Forum forum) {
-        Map<Long, Integer> quotas = new LinkedHashMap<>();
-        Row.list(em.createNativeQuery(
-                        "select member_tenant_id, seats from forum_quota where tenant_id = ?1 and forum_id = ?2 order by member_tenant_id")
-                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()), r -> quotas.put(r.getLong(0), r.getInt(1)));
+    /** Forum id → member tenant → seats, of the forums' quotas (one query for any number of forums). */
+    Map<Long, Map<Long, Integer>> quotas(List<Forum> forums) {
+        Map<Long, Map<Long, Integer>> quotas = new HashMap<>();
+        Row.list(em.createNativeQuery("""
+                        select forum_id, member_tenant_id, seats from forum_quota
+                         where forum_id = any(cast(?1 as bigint[])) order by forum_id, member_tenant_id""")
+                .setParameter(1, ids(forums)),
+                r -> quotas.computeIfAbsent(r.getLong(0), f -> new LinkedHashMap<>()).put(r.getLong(1), r.getInt(2)));
         return quotas;
     }
 
@@ -102,10 +105,16 @@ public class ForumRepository {
     record SeatsTaken(int total, int ofMember) {
     }
 
-    SeatsTaken seatsTaken(Forum forum, long member) {
-        return Row.single(em.createNativeQuery("select total, of_member from forum_seats_taken(?1, ?2, ?3)")
-                        .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, member),
-                r -> new SeatsTaken(r.getInt(0), r.getInt(1)));
+    /** Forum id → confirmed seats in all and of {@code member}'s people, for each of the forums. */
+    Map<Long, SeatsTaken> seatsTaken(List<Forum> forums, long member) {
+        Map<Long, SeatsTaken> taken = new HashMap<>();
+        Row.list(em.createNativeQuery("""
+                        select f.id, s.total, s.of_member
+                          from forum f, lateral forum_seats_taken(f.tenant_id, f.id, ?2) s
+                         where f.id = any(cast(?1 as bigint[]))""")
+                        .setParameter(1, ids(forums)).setParameter(2, member),
+                r -> taken.put(r.getLong(0), new SeatsTaken(r.getInt(1), r.getNullableInt(2) == null ? 0 : r.getInt(2))));
+        return taken;
     }
 
     /** Someone who moved up from the waitlist: whom to tell. */
@@ -163,22 +172,34 @@ public class ForumRepository {
                       OffsetDateTime endsAt, Integer capacity) {
     }
 
-    List<SessionRow> sessions(Forum forum) {
-        return Row.list(em.createNativeQuery("""
-                        select id, kind, title, speaker, room, starts_at, ends_at, capacity from forum_session
-                         where tenant_id = ?1 and forum_id = ?2 order by starts_at, id""")
-                        .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()),
-                r -> new SessionRow(r.getLong(0), r.getEnum(1, SessionKind.class), r.getString(2), r.getString(3), r.getString(4),
-                        r.getOffsetDateTime(5), r.getOffsetDateTime(6), r.getNullableInt(7)));
+    /** Forum id → its agenda in time order, for each of the forums. */
+    Map<Long, List<SessionRow>> sessions(List<Forum> forums) {
+        Map<Long, List<SessionRow>> sessions = new HashMap<>();
+        Row.list(em.createNativeQuery("""
+                        select forum_id, id, kind, title, speaker, room, starts_at, ends_at, capacity from forum_session
+                         where forum_id = any(cast(?1 as bigint[])) order by forum_id, starts_at, id""")
+                        .setParameter(1, ids(forums)),
+                r -> sessions.computeIfAbsent(r.getLong(0), f -> new java.util.ArrayList<>()).add(new SessionRow(r.getLong(1),
+                        r.getEnum(2, SessionKind.class), r.getString(3), r.getString(4), r.getString(5),
+                        r.getOffsetDateTime(6), r.getOffsetDateTime(7), r.getNullableInt(8))));
+        return sessions;
     }
 
-    /** Session id → confirmed people who chose it, for the forum's breakout groups. */
-    Map<Long, Integer> breakoutTaken(Forum forum) {
+    /** Session id → confirmed people who chose it, for the forums' breakout groups. */
+    Map<Long, Integer> breakoutTaken(List<Forum> forums) {
         Map<Long, Integer> taken = new HashMap<>();
-        Row.list(em.createNativeQuery("select session_id, taken from forum_breakout_taken(?1, ?2)")
-                        .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()),
+        Row.list(em.createNativeQuery("""
+                        select b.session_id, b.taken
+                          from forum f, lateral forum_breakout_taken(f.tenant_id, f.id) b
+                         where f.id = any(cast(?1 as bigint[]))""")
+                        .setParameter(1, ids(forums)),
                 r -> taken.put(r.getLong(0), r.getInt(1)));
         return taken;
+    }
+
+    /** The forums' ids as a PostgreSQL array literal. */
+    private static String ids(List<Forum> forums) {
+        return forums.stream().map(f -> String.valueOf(f.id())).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** How many confirmed people chose this breakout group. */
@@ -228,19 +249,26 @@ public class ForumRepository {
 
     // --- registrations --------------------------------------------------------------------------
 
-    /** A registration as stored, with its member's slug. */
+    /** A registration as stored, with its member's slug and, while it waits, its place in the queue. */
     record RegistrationRow(long id, String person, String displayName, String tenant, RegistrationStatus status,
                            String registeredBy, OffsetDateTime createdAt, String checkInCode, OffsetDateTime checkedInAt,
-                           Long breakout) {
+                           Long breakout, Integer position) {
         private static final String COLUMNS = """
                 select r.id, r.person_username, r.person_name, t.slug, r.status, r.registered_by, r.created_at,
-                       r.check_in_code, r.checked_in_at, r.breakout_session_id
+                       r.check_in_code, r.checked_in_at, r.breakout_session_id,
+                       case when r.status = 'WAITLISTED' then forum_waitlist_position(r.tenant_id, r.forum_id, r.id) end
                   from forum_registration r join tenant t on t.id = r.registrant_tenant_id""";
 
         static RegistrationRow of(Row r) {
-            return new RegistrationRow(r.getLong(0), r.getString(1), r.getString(2), r.getString(3),
-                    r.getEnum(4, RegistrationStatus.class), r.getString(5), r.getOffsetDateTime(6), r.getString(7),
-                    r.getOffsetDateTime(8), r.getNullableLong(9));
+            return of(r, 0);
+        }
+
+        /** The registration in the row's columns from {@code first} on, in the order of {@link #COLUMNS}. */
+        static RegistrationRow of(Row r, int first) {
+            return new RegistrationRow(r.getLong(first), r.getString(first + 1), r.getString(first + 2), r.getString(first + 3),
+                    r.getEnum(first + 4, RegistrationStatus.class), r.getString(first + 5), r.getOffsetDateTime(first + 6),
+                    r.getString(first + 7), r.getOffsetDateTime(first + 8), r.getNullableLong(first + 9),
+                    r.getNullableInt(first + 10));
         }
     }
 
@@ -260,11 +288,6 @@ public class ForumRepository {
                 .setMaxResults(max), RegistrationRow::of);
     }
 
-    int waitlistPosition(Forum forum, long registrationId) {
-        return Row.single(em.createNativeQuery("select forum_waitlist_position(?1, ?2, ?3)")
-                .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, registrationId), r -> r.getInt(0));
-    }
-
     /** Whom to tell about a registration the caller can see: the registered person's account and address. */
     Recipient registrant(Forum forum, long registrationId) {
         return Row.single(em.createNativeQuery(
@@ -279,15 +302,20 @@ public class ForumRepository {
                 .setParameter(1, registrationId), r -> r.getLong(0));
     }
 
-    /** A registration as {@code forum_register} made or found it. */
-    record Registered(long id, RegistrationStatus status, boolean created) {
+    /** A registration as {@code forum_register} made or found it, and whether this call made it. */
+    record Registered(RegistrationRow registration, boolean created) {
     }
 
+    /** Registers the person (see {@code forum_register}): the one round trip made under the forum's lock. */
     Registered register(Forum forum, long callerTenant, long personId, String registeredBy) {
-        return Row.single(em.createNativeQuery("select registration_id, status, created from forum_register(?1, ?2, ?3, ?4, ?5)")
+        return Row.single(em.createNativeQuery("""
+                                select registration_id, person_username, person_name, member_slug, status, registered_by,
+                                       created_at, check_in_code, checked_in_at, breakout_session_id, waitlist_position,
+                                       created
+                                  from forum_register(?1, ?2, ?3, ?4, ?5)""")
                         .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id())
                         .setParameter(3, callerTenant).setParameter(4, personId).setParameter(5, registeredBy),
-                r -> new Registered(r.getLong(0), r.getEnum(1, RegistrationStatus.class), r.getBoolean(2)));
+                r -> new Registered(RegistrationRow.of(r, 0), r.getBoolean(11)));
     }
 
     /**

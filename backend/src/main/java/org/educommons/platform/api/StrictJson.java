@@ -70,7 +70,7 @@ public class StrictJson implements ReaderInterceptor, ContextResolver<Jsonb> {
 
     /** The name of the first field whose text is over {@link #MAX_TEXT} characters, or null. */
     static String fieldWithTooLongText(String json) {
-        try (jakarta.json.stream.JsonParser parser = jakarta.json.Json.createParser(new java.io.StringReader(json))) {
+        try (jakarta.json.stream.JsonParser parser = JsonProcessing.parser(json)) {
             String field = "body";
             while (parser.hasNext()) {
                 jakarta.json.stream.JsonParser.Event event = parser.next();

@@ -1,13 +1,11 @@
 package org.educommons.platform.audit;
 
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -18,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.educommons.platform.database.Row;
 import org.educommons.identity.AccountPrincipal;
 import org.educommons.identity.Role;
+import org.educommons.platform.api.JsonProcessing;
 import org.educommons.platform.api.Page;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantTransactional;
@@ -74,7 +73,7 @@ public class AuditTrail {
                         "select id, at, actor, entity, entity_id, action, changes::text from audit_entries(?1, ?2)")
                 .setParameter(1, before)
                 .setParameter(2, size + 1), r -> new Entry(r.getLong(0), r.getOffsetDateTime(1), r.getString(2), r.getString(3),
-                r.getString(4), r.getString(5), Json.createReader(new StringReader(r.getString(6))).readObject()));
+                r.getString(4), r.getString(5), JsonProcessing.object(r.getString(6))));
         return Page.of(entries, size, e -> String.valueOf(e.id()));
     }
 }
