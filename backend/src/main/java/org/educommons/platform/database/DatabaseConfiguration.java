@@ -26,6 +26,11 @@ import jakarta.annotation.sql.DataSourceDefinitions;
                         "connectTimeout=5",
                         "fish.payara.max-wait-time-in-millis=10000",
                         "fish.payara.is-connection-validation-required=true",
+                        // a connection is checked when it was last checked 10 s ago or more, not on every
+                        // checkout (a round trip each, two per request): a database that went away is still
+                        // noticed at once (the failing statement answers 503, see ProblemResponses), and
+                        // after it is back, connections of the old one are dropped within 10 s
+                        "fish.payara.validate-atmost-once-period-in-seconds=10",
                         "fish.payara.connection-validation-method=custom-validation",
                         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
                         "fish.payara.fail-all-connections=true"

@@ -115,7 +115,7 @@ public final class Benchmark {
                 // every JVM of the product records a flight recording, written when it stops
                 Path recordings = Files.createDirectories(Path.of("target", "bench", "jfr").toAbsolutePath());
                 settings.put("JDK_JAVA_OPTIONS", "-XX:FlightRecorderOptions:stackdepth=256 "
-                        + "-XX:StartFlightRecording:settings=profile,filename=" + recordings + "/");
+                        + "-XX:StartFlightRecording:settings=default,filename=" + recordings + "/");
                 report.context("profile", recordings.toString());
             }
             running = product.start(work.resolve("data"), settings);

@@ -35,5 +35,9 @@ class BenchmarkSmokeIT {
         JsonNode written = new ObjectMapper().readTree(Files.readString(json));
         assertThat(written.get("figures")).hasSize(report.figures().size());
         assertThat(written.get("misses").asLong()).isEqualTo(report.misses());
+        long invariants = report.figures().stream().filter(f -> f.unit().equals("violations")).count();
+        org.educommons.deploy.Product.report("benchmark-smoke", "Benchmark at smoke sizes: " + report.figures().size()
+                + " figures measured, " + invariants + " invariants hold, timings not judged (" + report.misses()
+                + " would miss a full run's targets)");
     }
 }
