@@ -33,30 +33,36 @@ $$;
 -- API tokens only: a calendar token is good for calendar feeds (.ics) and nothing else.
 create or replace function identity_find_token(p_token_hash text)
     returns table (tenant_id bigint, account_id bigint, username text, roles text)
-    language sql stable security definer
+    language plpgsql stable security definer
     set search_path = public, pg_temp
 as $$
+begin
+    return query
     select a.tenant_id, a.id, a.username, a.roles
-      from access_token t
-      join account a on a.tenant_id = t.tenant_id and a.id = t.account_id
-     where t.token_hash = p_token_hash
-       and t.scope = 'API'
-       and t.expires_at > now()
-       and a.enabled
+          from access_token t
+          join account a on a.tenant_id = t.tenant_id and a.id = t.account_id
+         where t.token_hash = p_token_hash
+           and t.scope = 'API'
+           and t.expires_at > now()
+           and a.enabled;
+end
 $$;
 
 create or replace function identity_find_calendar_token(p_token_hash text)
     returns table (tenant_id bigint, account_id bigint, username text, roles text)
-    language sql stable security definer
+    language plpgsql stable security definer
     set search_path = public, pg_temp
 as $$
+begin
+    return query
     select a.tenant_id, a.id, a.username, a.roles
-      from access_token t
-      join account a on a.tenant_id = t.tenant_id and a.id = t.account_id
-     where t.token_hash = p_token_hash
-       and t.scope = 'CALENDAR'
-       and t.expires_at > now()
-       and a.enabled
+          from access_token t
+          join account a on a.tenant_id = t.tenant_id and a.id = t.account_id
+         where t.token_hash = p_token_hash
+           and t.scope = 'CALENDAR'
+           and t.expires_at > now()
+           and a.enabled;
+end
 $$;
 
 -- Accepting an invitation: sets the password of the invited account once, before the link expires,
