@@ -76,6 +76,14 @@ public class CommunityDirectory {
         return roster(community);
     }
 
+    /** 403 unless tenant {@code tenantId} is a member of {@code community} (one query, the roster unread). */
+    public void requireMember(Community community, long tenantId) {
+        if (em.createNativeQuery("select 1 from community_membership where community_id = ?1 and tenant_id = ?2")
+                .setParameter(1, community.id()).setParameter(2, tenantId).getResultList().isEmpty()) {
+            throw ProblemException.forbidden();
+        }
+    }
+
     /** The slug of tenant {@code id}; 404 when there is none. */
     public TenantSlug slugOf(long id) {
         Tenant tenant = em.find(Tenant.class, id);

@@ -12,16 +12,6 @@ public record CombinedPlan(String community, LocalizedName name, int year, List<
     public record MemberPlan(String tenant, LocalizedName name, MembershipRole role, List<PlanItemDetails> items) {
     }
 
-    /** Optional narrowing: by category, by a month the item covers, by member slug. */
-    public record Filter(PlanCategory category, Integer month, String member) {
-
-        public static final Filter NONE = new Filter(null, null, null);
-
-        boolean matches(PlanItemContent item) {
-            return (category == null || category == item.category()) && (month == null || item.coversMonth(month));
-        }
-    }
-
     public int itemCount() {
         return members.stream().mapToInt(m -> m.items().size()).sum();
     }

@@ -32,6 +32,7 @@ import org.educommons.platform.api.RequestLocale;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
+import org.educommons.tenancy.CommunitySlug;
 
 /** Annual work plans over HTTP; every rule is in {@link WorkPlans}. */
 @Path("")
@@ -119,36 +120,57 @@ public class WorkPlanResource {
     @Path("communities/{community}/plans/{year}")
     @Produces({MediaType.APPLICATION_JSON, MediaTypes.XLSX})
     @Operation(operationId = "combinedPlan", summary = "The combined plan table: every member's published items grouped by member, "
-            + "filterable by category, month and member; .xlsx with ?format=xlsx or Accept")
+            + "filterable by category, month, member and status; .xlsx with ?format=xlsx or Accept (streamed, any size)")
     public Response combined(@PathParam("community") String community, @PathParam("year") int year,
                              @QueryParam("category") String category, @QueryParam("month") Integer month,
-                             @QueryParam("member") String member, @QueryParam("format") String format) {
-        CombinedPlan plan = plans.combined(Requests.community(community), year, filter(category, month, member));
+                             @QueryParam("member") String member, @QueryParam("status") String status,
+                             @QueryParam("format") String format) {
+        PlanTable.Filter filter = filter(category, month, member, status);
+        CommunitySlug slug = Requests.community(community);
         boolean xlsx = format != null ? "xlsx".equalsIgnoreCase(format.trim())
                 : headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith(MediaTypes.XLSX));
         if (!xlsx) {
-            return Response.ok(plan, MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(plans.combined(slug, year, filter), MediaType.APPLICATION_JSON_TYPE).build();
         }
         Locale locale = RequestLocale.of(headers);
-        StreamingOutput body = out -> CombinedPlanWorkbook.write(plan, locale, out);
+        // the first page is read now, so that a caller who may not read the table gets its problem, not a file
+        Page<PlanTable.Row> first = plans.table(slug, year, filter, null, PlanTable.EXPORT_PAGE);
+        StreamingOutput body = out -> CombinedPlanWorkbook.write(year, locale,
+                PlanTable.rows(first, cursor -> plans.table(slug, year, filter, cursor, PlanTable.EXPORT_PAGE)), out);
         return Response.ok(body, MediaTypes.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + community + "-" + year + ".xlsx\"")
                 .build();
     }
 
-    private static CombinedPlan.Filter filter(String category, Integer month, String member) {
-        PlanCategory parsed = null;
-        if (category != null && !category.isBlank()) {
-            try {
-                parsed = PlanCategory.valueOf(category.trim());
-            } catch (IllegalArgumentException e) {
-                throw new ProblemException(400, "invalid-input",
-                        List.of(new FieldError("category", "validation.one-of", List.of(PlanCategory.values()).toString())));
-            }
-        }
+    @GET
+    @Path("communities/{community}/plans/{year}/rows")
+    @Operation(operationId = "combinedPlanRows", summary = "The combined plan table a page at a time, for any size of community: "
+            + "rows in roster order, each with its member; the same filters as the table; the next page by cursor")
+    public Page<PlanTable.Row> rows(@PathParam("community") String community, @PathParam("year") int year,
+                                    @QueryParam("category") String category, @QueryParam("month") Integer month,
+                                    @QueryParam("member") String member, @QueryParam("status") String status,
+                                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return plans.table(Requests.community(community), year, filter(category, month, member, status), cursor,
+                Page.limit(limit));
+    }
+
+    private static PlanTable.Filter filter(String category, Integer month, String member, String status) {
         if (month != null && (month < 1 || month > 12)) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("month", "validation.month")));
         }
-        return new CombinedPlan.Filter(parsed, month, member == null || member.isBlank() ? null : member.trim());
+        return new PlanTable.Filter(constant(PlanCategory.class, "category", category), month,
+                member == null || member.isBlank() ? null : member.trim(), constant(ItemStatus.class, "status", status));
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError(field, "validation.one-of", List.of(type.getEnumConstants()).toString())));
+        }
     }
 }

@@ -240,33 +240,74 @@ public class WorkPlans {
 
     /**
      * The community's combined plan table for {@code year}: every member's published items, grouped
-     * by member in roster order (founding members first), plus the caller's own drafts. Filters are
-     * optional: category, month (1-12) and member slug.
+     * by member in roster order (founding members first), plus the caller's own drafts; members
+     * without items are listed too. Filters are optional (category, month, member, status). For the
+     * whole table at once: a screen or a small community; {@link #table} pages through any size.
      */
-    public CombinedPlan combined(CommunitySlug communitySlug, int year, CombinedPlan.Filter filter) {
+    public CombinedPlan combined(CommunitySlug communitySlug, int year, PlanTable.Filter filter) {
         AccountPrincipal caller = tenantContext.requireCaller();
         Roster roster = roster(communitySlug);
         roster.requireMember(caller.tenantId());
-        List<PlanItem> items = em.createQuery("""
-                        select i from PlanItem i where i.communityId = :community and i.year = :year
-                           and (i.publishedAt is not null or i.tenantId = :tenant)
-                         order by i.position, i.id""", PlanItem.class)
-                .setParameter("community", roster.community().id())
-                .setParameter("year", year)
-                .setParameter("tenant", caller.tenantId())
-                .getResultList();
-        Map<Long, List<PlanItemDetails>> byTenant = new HashMap<>();
-        for (PlanItem i : items) {
-            if (filter.matches(i.content())) {
-                byTenant.computeIfAbsent(i.tenantId(), t -> new ArrayList<>()).add(view(roster, i));
+        Map<String, List<PlanItemDetails>> byMember = new HashMap<>();
+        PlanTable.Key after = PlanTable.Key.START;
+        List<PlanTable.Keyed> fetched;
+        do {
+            fetched = fetch(roster.community().id(), communitySlug.value(), year, filter, after, PlanTable.EXPORT_PAGE);
+            for (PlanTable.Keyed k : fetched) {
+                byMember.computeIfAbsent(k.row().member(), m -> new ArrayList<>()).add(k.row().item());
             }
-        }
+            after = fetched.isEmpty() ? after : fetched.get(fetched.size() - 1).key();
+        } while (fetched.size() == PlanTable.EXPORT_PAGE);
         List<CombinedPlan.MemberPlan> members = roster.members().stream()
                 .filter(m -> filter.member() == null || filter.member().equals(m.tenant().slug().value()))
                 .map(m -> new CombinedPlan.MemberPlan(m.tenant().slug().value(), m.tenant().name(), m.role(),
-                        byTenant.getOrDefault(m.tenant().id(), List.of())))
+                        byMember.getOrDefault(m.tenant().slug().value(), List.of())))
                 .toList();
         return new CombinedPlan(communitySlug.value(), roster.community().name(), year, members);
+    }
+
+    /**
+     * One page of the combined plan table: up to {@code limit} rows (1..{@value PlanTable#EXPORT_PAGE})
+     * after {@code cursor}, in the order of {@link #combined}, with the same filters, in a single
+     * query whatever the size of the community (the roster is not read).
+     */
+    public Page<PlanTable.Row> table(CommunitySlug communitySlug, int year, PlanTable.Filter filter, String cursor,
+                                     int limit) {
+        if (limit < 1 || limit > PlanTable.EXPORT_PAGE) {
+            throw new IllegalArgumentException("limit " + limit);
+        }
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Community community = directory.find(communitySlug);
+        directory.requireMember(community, caller.tenantId());
+        return PlanTable.page(fetch(community.id(), communitySlug.value(), year, filter, PlanTable.Key.parse(cursor),
+                limit + 1), limit);
+    }
+
+    private List<PlanTable.Keyed> fetch(long communityId, String community, int year, PlanTable.Filter filter,
+                                        PlanTable.Key after, int rows) {
+        Long member = null;
+        if (filter.member() != null) {
+            Optional<Long> id = Row.first(em.createNativeQuery("select id from tenant where slug = ?1")
+                    .setParameter(1, filter.member()), r -> r.getLong(0));
+            if (id.isEmpty()) {
+                return List.of();
+            }
+            member = id.get();
+        }
+        return Row.list(em.createNativeQuery(PlanTable.SQL)
+                        .setParameter(1, communityId)
+                        .setParameter(2, year)
+                        .setParameter(3, tenantContext.requireCaller().tenantId())
+                        .setParameter(4, filter.category() == null ? null : filter.category().name())
+                        .setParameter(5, filter.month())
+                        .setParameter(6, member)
+                        .setParameter(7, filter.status() == null ? null : filter.status().name())
+                        .setParameter(8, after.rank())
+                        .setParameter(9, after.rosterPosition())
+                        .setParameter(10, after.position())
+                        .setParameter(11, after.id())
+                        .setParameter(12, rows),
+                r -> PlanTable.Keyed.of(r, community, year));
     }
 
     // --- helpers --------------------------------------------------------------------------------

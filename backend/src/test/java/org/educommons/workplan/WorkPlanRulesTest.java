@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.educommons.platform.api.Page;
 import org.educommons.platform.i18n.Messages;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
@@ -193,13 +194,34 @@ class WorkPlanRulesTest {
     }
 
     @Test
-    void theCombinedPlanFilterNarrowsByCategoryAndMonthTogether() {
-        PlanItemContent spring = new PlanItemContent("春季", PlanCategory.TRAINING, 3, 5, null, null, null, null);
-        assertThat(CombinedPlan.Filter.NONE.matches(spring)).isTrue();
-        assertThat(new CombinedPlan.Filter(PlanCategory.TRAINING, 4, null).matches(spring)).isTrue();
-        assertThat(new CombinedPlan.Filter(PlanCategory.TRAINING, 6, null).matches(spring)).isFalse();
-        assertThat(new CombinedPlan.Filter(PlanCategory.FORUM, 4, null).matches(spring)).isFalse();
-        assertThat(new CombinedPlan.Filter(null, 5, "luzhou").matches(spring)).as("the member is narrowed by the service").isTrue();
+    void aPlanTableCursorNamesTheLastRowAndAnythingElseIsRefusedAsInput() {
+        PlanTable.Key key = new PlanTable.Key(1, 2_800, 30, 84_000L);
+        assertThat(PlanTable.Key.parse(key.cursor())).isEqualTo(key);
+        assertThat(PlanTable.Key.parse(null)).isEqualTo(PlanTable.Key.START);
+        assertThat(PlanTable.Key.parse(" ")).isEqualTo(PlanTable.Key.START);
+        for (String bad : List.of("1.2.3", "1.2.3.4.5", "a.b.c.d", "1.2.3.99999999999999999999", "1;2;3;4")) {
+            assertThatThrownBy(() -> PlanTable.Key.parse(bad)).as(bad).isInstanceOfSatisfying(ProblemException.class,
+                    p -> assertThat(p.status()).isEqualTo(400));
+        }
+    }
+
+    @Test
+    void pagesAreReadOnlyWhenTheRowsBeforeThemHaveBeenConsumed() {
+        LocalizedName name = new LocalizedName("泸州", "Luzhou");
+        java.util.function.Function<Integer, PlanTable.Row> row = n -> new PlanTable.Row("luzhou", name,
+                MembershipRole.MEMBER, view(n, "事项" + n, PlanCategory.OTHER, null, null, List.of(), ItemStatus.PLANNED), List.of());
+        List<String> asked = new ArrayList<>();
+        Iterable<PlanTable.Row> rows = PlanTable.rows(new Page<>(List.of(row.apply(1), row.apply(2)), "p2"), cursor -> {
+            asked.add(cursor);
+            return cursor.equals("p2") ? new Page<>(List.of(), "p3") : new Page<>(List.of(row.apply(3)), null);
+        });
+        java.util.Iterator<PlanTable.Row> it = rows.iterator();
+        assertThat(it.next().item().position()).isEqualTo(1);
+        assertThat(it.next().item().position()).isEqualTo(2);
+        assertThat(asked).as("nothing read ahead").isEmpty();
+        assertThat(it.next().item().position()).as("an empty page in between is skipped").isEqualTo(3);
+        assertThat(asked).containsExactly("p2", "p3");
+        assertThat(it.hasNext()).isFalse();
     }
 
     private static PlanItemDetails view(int position, String title, PlanCategory category, Integer from, Integer to,

@@ -70,7 +70,7 @@ public class CombinedPlanView extends VerticalLayout implements BeforeEnterObser
         if (!CommunitySlug.isValid(community)) {
             throw ProblemException.notFound("community", community);
         }
-        show(plans.combined(new CommunitySlug(community), year, CombinedPlan.Filter.NONE));
+        show(plans.combined(new CommunitySlug(community), year, org.educommons.workplan.PlanTable.Filter.NONE));
     }
 
     private void show(CombinedPlan plan) {

@@ -68,6 +68,7 @@ class AuthorizationMatrixIT {
             # --- the community's shared tables: every member reads, each writes its own
             GET /api/v1/communities/{slug}/schools                                 401   ok    ok    ok    ok    403
             GET /api/v1/communities/{community}/plans/{year}                       401   ok    ok    ok    ok    403
+            GET /api/v1/communities/{community}/plans/{year}/rows                  401   ok    ok    ok    ok    403
             GET /api/v1/communities/{community}/plans/{year}/items                 401   ok    ok    ok    ok    403
             POST /api/v1/communities/{community}/plans/{year}/items                401   403   pass  403   pass  403
             POST /api/v1/communities/{community}/plans/{year}/publish              401   403   ok    403   404   403

@@ -102,6 +102,73 @@ class WorkPlanIT {
         assertThat(bad.contentType()).startsWith("application/problem+json");
     }
 
+    /** Every row of the paged table from the first page on, as "member:id", following the cursors. */
+    private List<String> allRows(String query, String token, int limit) {
+        List<String> rows = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = api.get(COMMUNITY + "plans/2023/rows?limit=" + limit + query
+                    + (cursor == null ? "" : "&cursor=" + cursor), Api.bearer(token)).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(limit);
+            page.get("items").forEach(r -> {
+                assertThat(r.get("item").get("tenant").asText()).isEqualTo(r.get("member").asText());
+                rows.add(r.get("member").asText() + ":" + r.get("item").get("id").asLong());
+            });
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            assertThat(++pages).as("pages end").isLessThan(100);
+        } while (cursor != null);
+        return rows;
+    }
+
+    private static List<String> groupedRows(JsonNode combined) {
+        List<String> rows = new ArrayList<>();
+        combined.get("members").forEach(m -> m.get("items").forEach(i -> rows.add(m.get("tenant").asText() + ":" + i.get("id").asLong())));
+        return rows;
+    }
+
+    @Test
+    void theTableReadsPageByPageInRosterOrderWithTheSameFiltersAsTheWholeTable() {
+        List<String> whole = groupedRows(api.get(COMMUNITY + "plans/2023", Api.bearer(yongchuan)).json());
+        assertThat(whole).hasSize(16);
+        assertThat(allRows("", yongchuan, 3)).as("pages of 3, in order, nobody twice, nothing missing").isEqualTo(whole);
+        assertThat(allRows("", yongchuan, 200)).isEqualTo(whole);
+
+        for (String query : List.of("&category=FORUM", "&month=7", "&member=rongchang", "&status=PLANNED",
+                "&category=TRAINING&month=3&status=PLANNED")) {
+            List<String> narrowed = groupedRows(api.get(COMMUNITY + "plans/2023?" + query.substring(1), Api.bearer(yongchuan)).json());
+            assertThat(allRows(query, yongchuan, 2)).as(query).isEqualTo(narrowed).isNotEmpty();
+        }
+        assertThat(allRows("&category=FORUM", yongchuan, 2)).hasSize(3);
+        assertThat(allRows("&member=rongchang", yongchuan, 2)).hasSize(4).allMatch(r -> r.startsWith("rongchang:"));
+        assertThat(allRows("&status=DONE", yongchuan, 2)).isEmpty();
+        assertThat(allRows("&member=nowhere", yongchuan, 2)).isEmpty();
+
+        JsonNode first = api.get(COMMUNITY + "plans/2023/rows?limit=2", Api.bearer(yongchuan)).json();
+        assertThat(first.get("items").get(1).get("item").get("coOrganisers").toString())
+                .isEqualTo("[\"yongchuan\",\"jiangjin\",\"rongchang\"]");
+        assertThat(first.get("items").get(1).get("coOrganiserNames").get(0).get("zh").asText()).isEqualTo("重庆市永川区教育委员会");
+        assertThat(first.get("items").get(0).get("memberName").get("en").asText()).isEqualTo("Luzhou Municipal Bureau of Education and Sports");
+
+        for (String bad : List.of("cursor=1.2.3", "cursor=x.1.1.1", "status=FINISHED", "category=PICNIC", "month=0")) {
+            Api.Reply reply = api.get(COMMUNITY + "plans/2023/rows?" + bad, Api.bearer(yongchuan));
+            assertThat(reply.status()).as(bad).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("api/v1/communities/nowhere/plans/2023/rows", Api.bearer(yongchuan)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDraftIsARowOfItsOwnTenantsTableOnly() {
+        long draft = addItem(luzhou, 2034, "{\"title\":\"草稿事项\",\"category\":\"OTHER\"}").get("id").asLong();
+        JsonNode own = api.get(COMMUNITY + "plans/2034/rows", Api.bearer(luzhou)).json();
+        assertThat(own.get("items")).hasSize(1);
+        assertThat(own.get("items").get(0).get("item").get("id").asLong()).isEqualTo(draft);
+        assertThat(own.get("items").get(0).get("item").get("published").asBoolean()).isFalse();
+        assertThat(api.get(COMMUNITY + "plans/2034/rows", Api.bearer(yongchuan)).json().get("items")).isEmpty();
+        assertThat(api.get(COMMUNITY + "plans/2034/rows?member=luzhou", Api.bearer(yongchuan)).json().get("items")).isEmpty();
+    }
+
     @Test
     void draftsStayInsideTheTenantUntilPublished() {
         JsonNode draft = addItem(luzhou, 2026, """
