@@ -111,14 +111,21 @@ public final class Launcher {
         SchemaMigrator.migrate(db);
 
         Path serverLog = settings.logs().resolve("server.log");
+        long logFrom = Files.exists(serverLog) ? Files.size(serverLog) : 0;
         Process server = startServer(settings, db, dist, serverLog);
         Files.writeString(settings.data().resolve(SERVER_PID), String.valueOf(server.pid()));
         Runtime.getRuntime().addShutdownHook(new Thread(new Stopper(server, embedded, settings)::stop, "educommons-stop"));
 
         String url = "http://localhost:" + settings.port() + "/";
-        if (!awaitReady(server, settings.port())) {
-            System.err.println("EduCommons did not start; the last lines of " + serverLog + ":");
-            tail(serverLog, 40).forEach(System.err::println);
+        if (!awaitReady(server, settings.port(), serverLog, logFrom)) {
+            List<String> causes = causes(serverLog, logFrom);
+            if (causes.isEmpty()) {
+                System.err.println("EduCommons did not start; the last lines of " + serverLog + ":");
+                tail(serverLog, 40).forEach(System.err::println);
+            } else {
+                System.err.println("EduCommons did not start: the application failed to deploy. Why, from " + serverLog + ":");
+                causes.forEach(System.err::println);
+            }
             System.exit(1);
             return;
         }
@@ -214,13 +221,20 @@ public final class Launcher {
         return builder.start();
     }
 
-    /** Waits until the application's health check reports the database UP, or the server dies. */
-    private static boolean awaitReady(Process server, int port) throws InterruptedException {
+    /** What Payara Micro logs when the application failed to deploy: the server stays up, but serves nothing. */
+    static final String DEPLOYMENT_FAILED = "Exception while loading the app";
+
+    /**
+     * Waits until the application's health check reports the database UP; gives up when the server
+     * dies, when its log (from {@code logFrom} on) says the application failed to deploy, or after
+     * the start timeout.
+     */
+    private static boolean awaitReady(Process server, int port, Path log, long logFrom) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline) && server.isAlive()) {
+        while (Instant.now().isBefore(deadline) && server.isAlive() && !logSays(log, logFrom, DEPLOYMENT_FAILED)) {
             try {
                 HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains(DatabaseHealthCheck.NAME)) {
@@ -232,6 +246,39 @@ public final class Launcher {
             Thread.sleep(500);
         }
         return false;
+    }
+
+    /**
+     * Why the application failed to deploy, from what this start wrote to the log: each distinct
+     * "Caused by" line and the itemised errors under it (a tenant configuration lists one per line).
+     */
+    private static List<String> causes(Path log, long from) {
+        if (!logSays(log, from, DEPLOYMENT_FAILED)) {
+            return List.of();
+        }
+        java.util.Set<String> lines = new java.util.LinkedHashSet<>();
+        for (String line : written(log, from).split("\\R")) {
+            if (line.startsWith("Caused by: ") || line.startsWith("  - ")) {
+                lines.add(line);
+            }
+        }
+        return lines.stream().limit(30).toList();
+    }
+
+    /** Whether {@code log} holds {@code text} after its first {@code from} bytes (what this start wrote). */
+    private static boolean logSays(Path log, long from, String text) {
+        return written(log, from).contains(text);
+    }
+
+    /** What {@code log} holds after its first {@code from} bytes; empty while there is no log. */
+    private static String written(Path log, long from) {
+        try (var channel = Files.newByteChannel(log)) {
+            channel.position(Math.min(from, channel.size()));
+            return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException notYet) {
+            return "";
+        }
     }
 
     /**

@@ -46,5 +46,17 @@ class LauncherIT {
         // a token issued before the restart is still in the database: same data, not re-initialised
         assertThat(product.read("api/v1/me", Product.bearer(token))).isEqualTo(me);
         Product.stop(second);
+
+        // an application that fails to deploy (here: a demo plan of a community nobody defined) is reported
+        // at once with the server log's reason, not after the start timeout, and the launcher exits
+        Path plans = Files.createDirectories(data.resolve("tenant-config").resolve("plans"));
+        Files.writeString(plans.resolve("broken.yaml"), "community: nowhere\nyear: 2023\nmembers: {}\n");
+        Process broken = Product.launcher(data, Product.freePort()).redirectErrorStream(true).start();
+        long started = System.nanoTime();
+        assertThat(broken.waitFor(3, TimeUnit.MINUTES)).as("gave up without waiting for the timeout").isTrue();
+        String said = new String(broken.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(broken.exitValue()).as(said).isEqualTo(1);
+        assertThat(said).contains("EduCommons did not start", "names no community: 'nowhere'");
+        System.out.printf("A failed deployment was reported after %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 }
