@@ -37,7 +37,8 @@ public final class PlanTable {
                            case cm.role when 'FOUNDING_MEMBER' then 0 else 1 end as rank
                       from community_membership cm
                      where cm.community_id = ?1
-                       and (cast(?6 as bigint) is null or cm.tenant_id = cast(?6 as bigint))) m
+                       and (cast(?6 as bigint) is null or cm.tenant_id = cast(?6 as bigint))
+                       and (case cm.role when 'FOUNDING_MEMBER' then 0 else 1 end, cm.roster_position) >= (?8, ?9)) m
               join tenant t on t.id = m.tenant_id
               join plan_item i on i.tenant_id = m.tenant_id and i.community_id = m.community_id and i.year = ?2
               left join lateral (
@@ -52,7 +53,7 @@ public final class PlanTable {
                and (cast(?4 as text) is null or i.category = cast(?4 as text))
                and (cast(?5 as integer) is null or i.start_month is null or cast(?5 as integer) between i.start_month and i.end_month)
                and (cast(?7 as text) is null or i.status = cast(?7 as text))
-               and (m.rank, m.roster_position, i.position, i.id) > (?8, ?9, ?10, ?11)
+               and ((m.rank, m.roster_position) > (?8, ?9) or (i.position, i.id) > (?10, ?11))
              order by m.rank, m.roster_position, i.position, i.id
              limit ?12""";
 
@@ -73,12 +74,13 @@ public final class PlanTable {
                       List<LocalizedName> coOrganiserNames) {
     }
 
-    /** Where a page ends: the sort key of its last row. */
-    record Key(int rank, int rosterPosition, int position, long id) {
+    /** Where a page ends: the sort key of its last row (what a cursor says). */
+    public record Key(int rank, int rosterPosition, int position, long id) {
 
-        static final Key START = new Key(-1, -1, -1, -1);
+        public static final Key START = new Key(-1, -1, -1, -1);
 
-        static Key parse(String cursor) {
+        /** The key a cursor names; {@link #START} for none; 400 for anything else. */
+        public static Key parse(String cursor) {
             if (cursor == null || cursor.isBlank()) {
                 return START;
             }

@@ -57,6 +57,7 @@ public final class DemoPlans {
         if (communityId == null) {
             throw new InvalidConfigException(List.of(new ConfigError(file.name(), "community", "names no community: '" + community + "'")));
         }
+        Map<String, Long> slugs = ids(owner, "select slug, id from tenant");
         int added = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("members").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
@@ -65,13 +66,13 @@ public final class DemoPlans {
                 throw new InvalidConfigException(List.of(new ConfigError(file.name(), "members." + member.getKey(),
                         "is not a member of " + community)));
             }
-            added += applyMember(owner, file, tenant, communityId, year, member);
+            added += applyMember(owner, file, tenant, communityId, year, member, slugs);
         }
         return added;
     }
 
     private static int applyMember(Connection owner, ConfigFile file, long tenant, long communityId, int year,
-                                   Map.Entry<String, JsonNode> member) throws SQLException {
+                                   Map.Entry<String, JsonNode> member, Map<String, Long> slugs) throws SQLException {
         long planId;
         try (PreparedStatement s = owner.prepareStatement("""
                 insert into work_plan (tenant_id, community_id, year, published_at) values (?, ?, ?, now())
@@ -94,7 +95,6 @@ public final class DemoPlans {
                 leadUnit = r.getString(1);
             }
         }
-        Map<String, Long> slugs = ids(owner, "select slug, id from tenant");
         int position = 0;
         for (JsonNode item : member.getValue()) {
             position++;
@@ -108,8 +108,9 @@ public final class DemoPlans {
             }
             long itemId;
             try (PreparedStatement s = owner.prepareStatement("""
-                    insert into plan_item (tenant_id, plan_id, community_id, year, position, title, category, lead_unit, published_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, now()) returning id""")) {
+                    insert into plan_item (tenant_id, plan_id, community_id, year, position, title, category, lead_unit,
+                                           start_month, end_month, published_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) returning id""")) {
                 s.setLong(1, tenant);
                 s.setLong(2, planId);
                 s.setLong(3, communityId);
@@ -118,6 +119,9 @@ public final class DemoPlans {
                 s.setString(6, item.path("title").asText());
                 s.setString(7, category.name());
                 s.setString(8, leadUnit);
+                // optional months the item covers (both or neither): absent means the whole year
+                s.setObject(9, item.hasNonNull("startMonth") ? item.get("startMonth").asInt() : null, java.sql.Types.INTEGER);
+                s.setObject(10, item.hasNonNull("endMonth") ? item.get("endMonth").asInt() : null, java.sql.Types.INTEGER);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     itemId = r.getLong(1);

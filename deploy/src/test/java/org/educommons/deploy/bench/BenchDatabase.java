@@ -47,6 +47,16 @@ final class BenchDatabase {
         return DriverManager.getConnection(url, appUser, appPassword);
     }
 
+    /**
+     * Brings the planner's statistics up to date after bulk loading, as autovacuum would within a
+     * minute or so, so that the figures do not depend on when it happened to run.
+     */
+    void analyze() throws SQLException {
+        try (Connection c = owner(); java.sql.Statement s = c.createStatement()) {
+            s.execute("vacuum analyze");
+        }
+    }
+
     /** The members of a community, slug to tenant id, in roster order. */
     Map<String, Long> members(String community) throws SQLException {
         try (Connection c = owner(); PreparedStatement s = c.prepareStatement("""

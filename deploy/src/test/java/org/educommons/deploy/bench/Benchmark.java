@@ -31,13 +31,14 @@ public final class Benchmark {
 
     /** How big a run is. */
     record Sizes(String name, int principals, int capacity, int quota, int connections, int readConnections,
+                 int planTenants, int planItems, int planConnections, int totalTenants,
                  Duration warmUp, Duration saturation, Duration openFor) {
 
         static Sizes named(String name) {
             return switch (name) {
-                case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16,
+                case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16, 40, 5, 4, 60,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
-                case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200,
+                case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200, 2_800, 30, 16, 3_000,
                         Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15));
                 default -> throw new IllegalArgumentException("bench.scale is smoke or full, not " + name);
             };
@@ -52,6 +53,10 @@ public final class Benchmark {
             d.put("quota", quota);
             d.put("connections", connections);
             d.put("readConnections", readConnections);
+            d.put("planTenants", planTenants);
+            d.put("planItemsPerTenant", planItems);
+            d.put("planConnections", planConnections);
+            d.put("tenantsInConfig", totalTenants);
             d.put("warmUpSeconds", warmUp.toSeconds());
             d.put("saturationSeconds", saturation.toSeconds());
             d.put("openSeconds", openFor.toSeconds());
@@ -76,7 +81,7 @@ public final class Benchmark {
     static Report run(Sizes sizes) throws Exception {
         // EDUCOMMONS_BENCH_SCENARIOS=reads (say) runs only those, while looking into one of them
         java.util.Set<String> scenarios = java.util.Set.of(System.getenv().getOrDefault("EDUCOMMONS_BENCH_SCENARIOS",
-                "registration,reads").split(","));
+                "registration,plantable,reads").split(","));
         Report report = new Report();
         report.context("scale", sizes.describe());
         report.context("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
@@ -118,10 +123,20 @@ public final class Benchmark {
                         + "-XX:StartFlightRecording:settings=default,filename=" + recordings + "/");
                 report.context("profile", recordings.toString());
             }
-            running = product.start(work.resolve("data"), settings);
-            report.info("start-up", "deploy/run to ready (first start, demo data)", (System.nanoTime() - started) / 1e9, "s");
-
+            Path data = work.resolve("data");
+            PlanTableScale.writeConfig(data.resolve("tenant-config"), sizes);
+            running = product.start(data, settings);
+            report.info("start-up", "deploy/run to ready, first start: demo data, " + sizes.totalTenants()
+                    + " tenants and their plans in tenant-config", (System.nanoTime() - started) / 1e9, "s");
+            Product.stop(running);
+            running = null;
             BenchDatabase db = new BenchDatabase(url, owner, ownerPassword, DatabaseSettings.DEFAULT_APP_USER, appPassword);
+            db.analyze();
+            started = System.nanoTime();
+            running = product.start(data, settings);
+            report.atMost("start-up", "deploy/run to ready, second start, " + sizes.totalTenants() + " tenants",
+                    (System.nanoTime() - started) / 1e9, "s", 20);
+
             String prefix = "b" + Long.toString(System.currentTimeMillis(), 36);
             Run run = new Run(product, db, sizes, db.members(COMMUNITY), prefix,
                     product.token(HOST + ".admin"), product.token(HOST + ".principal1"));
@@ -131,6 +146,11 @@ public final class Benchmark {
                         + run.members().size() + " members, capacity " + sizes.capacity() + ", quota " + sizes.quota()
                         + " for as many members as the capacity holds");
                 new RegistrationBurst(run, report).measure();
+            }
+            if (scenarios.contains("plantable")) {
+                System.out.println("Scenario 2: the combined plan table, " + sizes.planTenants() + " members with "
+                        + sizes.planItems() + " items each, " + sizes.planConnections() + " clients");
+                new PlanTableScale(run, report).measure();
             }
             if (scenarios.contains("reads")) {
                 System.out.println("Scenario 3: reads at " + sizes.readConnections() + " connections");

@@ -120,46 +120,18 @@ final class RegistrationBurst {
      */
     private Load.Result jdbcBaseline(Load load, long forum, List<BenchDatabase.Principal> principals, int connections)
             throws Exception {
-        java.util.concurrent.BlockingQueue<Connection> pool = new java.util.concurrent.ArrayBlockingQueue<>(connections);
-        try {
-            for (int c = 0; c < connections; c++) {
-                Connection connection = run.db().application();
-                connection.setAutoCommit(false);
-                pool.add(connection);
-            }
+        try (JdbcPool pool = new JdbcPool(run.db(), connections)) {
             long warmUp = forum("baseline-warm-up");
             int warmUpCount = Math.min(principals.size(), Math.max(50, principals.size() / 5));
-            load.closed(i -> pooled(pool, c -> jdbcRegister(c, warmUp, principals.get(i))), connections, warmUpCount, null);
-            return load.closed(i -> pooled(pool, c -> jdbcRegister(c, forum, principals.get(i))), connections,
+            load.closed(i -> pool.with(c -> jdbcRegister(c, warmUp, principals.get(i))), connections, warmUpCount, null);
+            return load.closed(i -> pool.with(c -> jdbcRegister(c, forum, principals.get(i))), connections,
                     principals.size(), null);
-        } finally {
-            for (Connection c : pool) {
-                c.close();
-            }
-        }
-    }
-
-    /** Work on a connection of the baseline's fixed pool. */
-    private interface OnConnection {
-        Load.Answer apply(Connection c) throws SQLException;
-    }
-
-    private static Load.Answer pooled(java.util.concurrent.BlockingQueue<Connection> pool, OnConnection work)
-            throws SQLException, InterruptedException {
-        Connection c = pool.take();
-        try {
-            return work.apply(c);
-        } finally {
-            pool.add(c);
         }
     }
 
     private Load.Answer jdbcRegister(Connection c, long forum, BenchDatabase.Principal p) throws SQLException {
         try {
-            try (PreparedStatement s = c.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                s.setString(1, String.valueOf(p.tenantId()));
-                s.executeQuery().close();
-            }
+            JdbcPool.bindTenant(c, p.tenantId());
             long id;
             String status;
             try (PreparedStatement s = c.prepareStatement(
