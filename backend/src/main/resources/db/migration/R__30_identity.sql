@@ -31,14 +31,17 @@ as $$
 $$;
 
 -- API tokens only: a calendar token is good for calendar feeds (.ics) and nothing else.
+-- Each returns when the token expires too: a node that caches a verified token keeps it no longer.
+drop function if exists identity_find_token(text);
+drop function if exists identity_find_calendar_token(text);
 create or replace function identity_find_token(p_token_hash text)
-    returns table (tenant_id bigint, account_id bigint, username text, roles text)
+    returns table (tenant_id bigint, account_id bigint, username text, roles text, expires_at timestamptz)
     language plpgsql stable security definer
     set search_path = public, pg_temp
 as $$
 begin
     return query
-    select a.tenant_id, a.id, a.username, a.roles
+    select a.tenant_id, a.id, a.username, a.roles, t.expires_at
           from access_token t
           join account a on a.tenant_id = t.tenant_id and a.id = t.account_id
          where t.token_hash = p_token_hash
@@ -49,13 +52,13 @@ end
 $$;
 
 create or replace function identity_find_calendar_token(p_token_hash text)
-    returns table (tenant_id bigint, account_id bigint, username text, roles text)
+    returns table (tenant_id bigint, account_id bigint, username text, roles text, expires_at timestamptz)
     language plpgsql stable security definer
     set search_path = public, pg_temp
 as $$
 begin
     return query
-    select a.tenant_id, a.id, a.username, a.roles
+    select a.tenant_id, a.id, a.username, a.roles, t.expires_at
           from access_token t
           join account a on a.tenant_id = t.tenant_id and a.id = t.account_id
          where t.token_hash = p_token_hash
@@ -149,3 +152,28 @@ grant execute on function identity_accept_invitation(text, text) to "${appRole}"
 grant execute on function identity_tenant_admins(bigint) to "${appRole}";
 grant execute on function identity_sign_in_failed(text, text, text) to "${appRole}";
 grant execute on function identity_upgrade_password(text, text, text) to "${appRole}";
+
+-- Whatever ends or narrows a token tells every node at once (LISTEN educommons_access), so that a
+-- node caching verified tokens drops it: a token deleted or changed ('token:<digest>'), an account
+-- disabled, deleted or given other roles ('account:<tenant>:<id>'). Sent when the change commits.
+create or replace function identity_notify_access_change() returns trigger
+    language plpgsql
+    set search_path = public, pg_temp
+as $$
+begin
+    if tg_table_name = 'access_token' then
+        perform pg_notify('educommons_access', 'token:' || old.token_hash);
+    else
+        perform pg_notify('educommons_access', 'account:' || old.tenant_id || ':' || old.id);
+    end if;
+    return null;
+end
+$$;
+revoke all on function identity_notify_access_change() from public;
+
+drop trigger if exists access_token_changed on access_token;
+create trigger access_token_changed after update or delete on access_token
+    for each row execute function identity_notify_access_change();
+drop trigger if exists account_access_changed on account;
+create trigger account_access_changed after update of enabled, roles, username, tenant_id or delete on account
+    for each row execute function identity_notify_access_change();

@@ -36,6 +36,9 @@ public class AccessTokens {
     AuditTrail audit;
 
     @Inject
+    TokenCache cache;
+
+    @Inject
     @ConfigProperty(name = "educommons.token.lifetime", defaultValue = "PT1H")
     String lifetime;
 
@@ -90,14 +93,17 @@ public class AccessTokens {
     /** Revokes one of the caller's calendar tokens at once; 404 when it is not theirs. */
     @TenantTransactional
     public void revokeCalendarToken(AccountPrincipal principal, long id) {
-        int revoked = em.createNativeQuery("""
+        List<String> revoked = Row.list(em.createNativeQuery("""
                         delete from access_token
-                         where tenant_id = ?1 and account_id = ?2 and id = ?3 and scope = 'CALENDAR'""")
-                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId()).setParameter(3, id)
-                .executeUpdate();
-        if (revoked == 0) {
+                         where tenant_id = ?1 and account_id = ?2 and id = ?3 and scope = 'CALENDAR'
+                        returning token_hash""")
+                .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId()).setParameter(3, id),
+                r -> r.getString(0));
+        if (revoked.isEmpty()) {
             throw ProblemException.notFound("calendar-token", id);
         }
+        // this node at once; the others when the deletion commits (a notification)
+        revoked.forEach(cache::tokenChanged);
         audit.record("account", principal.accountId(), "token-revoked", Map.of("scope", "CALENDAR", "token", id));
     }
 
@@ -107,23 +113,28 @@ public class AccessTokens {
         if (!wellFormed(token)) {
             return;
         }
+        String digest = Secrets.digest(token);
         int revoked = em.createNativeQuery("""
                         delete from access_token
                          where tenant_id = ?1 and account_id = ?2 and token_hash = ?3 and scope = 'API'""")
                 .setParameter(1, principal.tenantId()).setParameter(2, principal.accountId())
-                .setParameter(3, Secrets.digest(token))
+                .setParameter(3, digest)
                 .executeUpdate();
+        cache.tokenChanged(digest);
         if (revoked > 0) {
             audit.record("account", principal.accountId(), "sign-out", Map.of("scope", "API"));
         }
     }
 
+    /** The account an API token opens, if it is live (verified tokens are cached: {@link TokenCache}). */
     public Optional<AccountPrincipal> verify(String token) {
-        return wellFormed(token) ? logins.byTokenHash(Secrets.digest(token)) : Optional.empty();
+        return wellFormed(token) ? cache.verify("API", Secrets.digest(token), logins::byTokenHash) : Optional.empty();
     }
 
+    /** The account a calendar-feed token opens, if it is live. */
     public Optional<AccountPrincipal> verifyCalendarToken(String token) {
-        return wellFormed(token) ? logins.byCalendarTokenHash(Secrets.digest(token)) : Optional.empty();
+        return wellFormed(token) ? cache.verify("CALENDAR", Secrets.digest(token), logins::byCalendarTokenHash)
+                : Optional.empty();
     }
 
     private static boolean wellFormed(String token) {

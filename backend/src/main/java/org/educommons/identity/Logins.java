@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -71,26 +72,32 @@ public class Logins {
         }
     }
 
+    /** The account a live token opens, and when the token expires. */
+    public record TokenLogin(AccountPrincipal principal, Instant expiresAt) {
+    }
+
     /** The account of a live API token. */
-    public Optional<AccountPrincipal> byTokenHash(String tokenHash) {
+    public Optional<TokenLogin> byTokenHash(String tokenHash) {
         return byToken("identity_find_token", tokenHash);
     }
 
     /** The account of a live calendar-feed token. */
-    public Optional<AccountPrincipal> byCalendarTokenHash(String tokenHash) {
+    public Optional<TokenLogin> byCalendarTokenHash(String tokenHash) {
         return byToken("identity_find_calendar_token", tokenHash);
     }
 
-    private Optional<AccountPrincipal> byToken(String function, String tokenHash) {
+    private Optional<TokenLogin> byToken(String function, String tokenHash) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
-                     "select tenant_id, account_id, username, roles from " + function + "(?)")) {
+                     "select tenant_id, account_id, username, roles, expires_at from " + function + "(?)")) {
             s.setString(1, tokenHash);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new AccountPrincipal(r.getLong(1), r.getLong(2), r.getString(3), Role.parse(r.getString(4))));
+                return Optional.of(new TokenLogin(
+                        new AccountPrincipal(r.getLong(1), r.getLong(2), r.getString(3), Role.parse(r.getString(4))),
+                        r.getObject(5, java.time.OffsetDateTime.class).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Token lookup failed", e);

@@ -193,6 +193,74 @@ class AccessSecurityIT {
     }
 
     @Test
+    void whatEndsATokenInTheDatabaseEndsItOnThisNodeWithinMillisecondsThoughItHadVerifiedIt() throws Exception {
+        // a token deleted where this node does not see it happen (another node's sign-out, an operator)
+        String deleted = verifiedToken("neijiang.principal3");
+        execute("delete from access_token where token_hash = ?", org.educommons.identity.Secrets.digest(deleted));
+        long afterDelete = millisUntilRefused(deleted);
+
+        // an account disabled: every token of it ends
+        String disabled = verifiedToken("wansheng.principal3");
+        try {
+            execute("update account set enabled = false where username = ?", "wansheng.principal3");
+            long afterDisable = millisUntilRefused(disabled);
+
+            // the node's listening connection cut: once it listens again, the same holds
+            String before = value("select coalesce(string_agg(pid::text, ','), '') from pg_stat_activity where application_name = ?",
+                    org.educommons.platform.database.DatabaseNotifications.APPLICATION_NAME);
+            assertThat(before).as("the node listens").isNotEmpty();
+            execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?",
+                    org.educommons.platform.database.DatabaseNotifications.APPLICATION_NAME);
+            String after = "";
+            for (int i = 0; i < 300 && (after.isEmpty() || after.equals(before)); i++) {
+                Thread.sleep(100);
+                after = value("select coalesce(string_agg(pid::text, ','), '') from pg_stat_activity where application_name = ?",
+                        org.educommons.platform.database.DatabaseNotifications.APPLICATION_NAME);
+            }
+            assertThat(after).as("listening again on a new connection").isNotEmpty().isNotEqualTo(before);
+            String third = verifiedToken("neijiang.principal2");
+            execute("delete from access_token where token_hash = ?", org.educommons.identity.Secrets.digest(third));
+            long afterReconnect = millisUntilRefused(third);
+            System.out.printf("Tokens refused %d ms after deletion, %d ms after the account was disabled, %d ms after"
+                    + " deletion once listening again%n", afterDelete, afterDisable, afterReconnect);
+        } finally {
+            execute("update account set enabled = true where username = ?", "wansheng.principal3");
+        }
+    }
+
+    /** A fresh token of {@code username}, used a few times so that this node has verified it. */
+    private String verifiedToken(String username) {
+        String token = api.newTokenFor(username);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("api/v1/me", Api.bearer(token)).status()).isEqualTo(200);
+        }
+        return token;
+    }
+
+    /** How long until the API refuses {@code token}: within two seconds, or the test fails. */
+    private long millisUntilRefused(String token) throws InterruptedException {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < 2_000_000_000L) {
+            Api.Reply reply = api.get("api/v1/me", Api.bearer(token));
+            if (reply.status() == 401) {
+                return (System.nanoTime() - started) / 1_000_000;
+            }
+            assertThat(reply.status()).isEqualTo(200);
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the token still opened the API two seconds after it ended in the database");
+    }
+
+    private static void execute(String sql, String arg) {
+        try (Connection c = TestDatabase.owner(TestServer.settings()); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, arg);
+            s.execute();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void signingOutOfTheApiEndsItsTokenAtOnce() {
         String token = api.newTokenFor("neijiang.principal2");
         assertThat(api.get("api/v1/me", Api.bearer(token)).status()).isEqualTo(200);
