@@ -31,14 +31,14 @@ public final class Benchmark {
 
     /** How big a run is. */
     record Sizes(String name, int principals, int capacity, int quota, int connections, int readConnections,
-                 int planTenants, int planItems, int planConnections, int totalTenants,
+                 int planTenants, int planItems, int planConnections, int totalTenants, int joins,
                  Duration warmUp, Duration saturation, Duration openFor) {
 
         static Sizes named(String name) {
             return switch (name) {
-                case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16, 40, 5, 4, 60,
+                case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16, 40, 5, 4, 60, 5,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
-                case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200, 2_800, 30, 16, 3_000,
+                case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200, 2_800, 30, 16, 3_000, 100,
                         Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15));
                 default -> throw new IllegalArgumentException("bench.scale is smoke or full, not " + name);
             };
@@ -57,6 +57,7 @@ public final class Benchmark {
             d.put("planItemsPerTenant", planItems);
             d.put("planConnections", planConnections);
             d.put("tenantsInConfig", totalTenants);
+            d.put("joins", joins);
             d.put("warmUpSeconds", warmUp.toSeconds());
             d.put("saturationSeconds", saturation.toSeconds());
             d.put("openSeconds", openFor.toSeconds());
@@ -81,7 +82,7 @@ public final class Benchmark {
     static Report run(Sizes sizes) throws Exception {
         // EDUCOMMONS_BENCH_SCENARIOS=reads (say) runs only those, while looking into one of them
         java.util.Set<String> scenarios = java.util.Set.of(System.getenv().getOrDefault("EDUCOMMONS_BENCH_SCENARIOS",
-                "registration,plantable,reads").split(","));
+                "registration,plantable,reads,onboarding").split(","));
         Report report = new Report();
         report.context("scale", sizes.describe());
         report.context("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
@@ -114,7 +115,9 @@ public final class Benchmark {
             long started = System.nanoTime();
             Map<String, String> settings = new java.util.HashMap<>(Map.of(
                     "EDUCOMMONS_DB_URL", url, "EDUCOMMONS_DB_USER", owner, "EDUCOMMONS_DB_PASSWORD", ownerPassword,
-                    "EDUCOMMONS_DB_APP_PASSWORD", appPassword, "EDUCOMMONS_DEMO", "true"));
+                    "EDUCOMMONS_DB_APP_PASSWORD", appPassword, "EDUCOMMONS_DEMO", "true",
+                    // the onboarding scenario's applications all come from this machine
+                    "EDUCOMMONS_JOIN_APPLICATIONS_PER_HOUR", "100000"));
             String profile = System.getenv("EDUCOMMONS_BENCH_PROFILE");
             if (profile != null && !profile.isBlank()) {
                 // every JVM of the product records a flight recording, written when it stops
@@ -155,6 +158,10 @@ public final class Benchmark {
             if (scenarios.contains("reads")) {
                 System.out.println("Scenario 3: reads at " + sizes.readConnections() + " connections");
                 new Reads(run, report).measure();
+            }
+            if (scenarios.contains("onboarding")) {
+                System.out.println("Scenario 4: onboarding, " + sizes.joins() + " join applications approved in a row");
+                new Onboarding(run, report).measure();
             }
         } finally {
             if (running != null) {

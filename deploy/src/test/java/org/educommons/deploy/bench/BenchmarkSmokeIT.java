@@ -22,14 +22,14 @@ class BenchmarkSmokeIT {
 
         assertThat(report.figures()).filteredOn(f -> f.unit().equals("violations"))
                 .as("invariants: seats, quotas, waitlist, duplicates, failed answers")
-                .hasSizeGreaterThanOrEqualTo(7 + 9)
+                .hasSizeGreaterThanOrEqualTo(7 + 9 + 3)
                 .allSatisfy(f -> assertThat(f.value()).as(f.scenario() + ": " + f.name()).isZero());
         assertThat(report.figures()).filteredOn(f -> f.baseline() != null)
                 .as("every ratio has a baseline measured in this run")
                 .hasSize(8)
                 .allSatisfy(f -> assertThat(f.baseline()).as(f.name()).isPositive())
                 .allSatisfy(f -> assertThat(f.value()).as(f.name()).isPositive());
-        assertThat(report.figures()).extracting(Report.Figure::scenario).contains("registration", "plan table", "reads", "start-up");
+        assertThat(report.figures()).extracting(Report.Figure::scenario).contains("registration", "plan table", "reads", "onboarding", "start-up");
 
         Path json = Path.of("target", "bench", "smoke.json");
         JsonNode written = new ObjectMapper().readTree(Files.readString(json));
