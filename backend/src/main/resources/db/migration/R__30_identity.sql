@@ -177,3 +177,22 @@ create trigger access_token_changed after update or delete on access_token
 drop trigger if exists account_access_changed on account;
 create trigger account_access_changed after update of enabled, roles, username, tenant_id or delete on account
     for each row execute function identity_notify_access_change();
+
+-- Emptied at once (TRUNCATE fires no row trigger): every node forgets every token it verified.
+create or replace function identity_notify_access_truncated() returns trigger
+    language plpgsql
+    set search_path = public, pg_temp
+as $$
+begin
+    perform pg_notify('educommons_access', 'all');
+    return null;
+end
+$$;
+revoke all on function identity_notify_access_truncated() from public;
+
+drop trigger if exists access_token_truncated on access_token;
+create trigger access_token_truncated after truncate on access_token
+    for each statement execute function identity_notify_access_truncated();
+drop trigger if exists account_truncated on account;
+create trigger account_truncated after truncate on account
+    for each statement execute function identity_notify_access_truncated();

@@ -19,7 +19,8 @@ import org.educommons.platform.database.DatabaseNotifications;
  * link, an account disabled or given other roles, a row deleted by hand) reaches every node as a
  * PostgreSQL notification within milliseconds and drops the entries it concerns. While this node is
  * not listening, notifications would be lost, so the cache is not used at all, and it starts empty
- * whenever listening (re)starts. A lookup that was under way when an invalidation arrived is not
+ * whenever listening (re)starts; "listening" means the listener's own heartbeat came back within
+ * {@link #HEARD_WITHIN}, so a connection that died without a word switches the cache off too. A lookup that was under way when an invalidation arrived is not
  * cached (a generation count), so a token read just before its revocation cannot be kept after it.
  * An entry also ends when its token expires, and after {@link #MAX_AGE} in any case.
  */
@@ -29,11 +30,14 @@ public class TokenCache {
     /** The longest a verified token is trusted without asking the database again. */
     static final Duration MAX_AGE = Duration.ofMinutes(5);
     private static final long MAX_ENTRIES = 100_000;
+    /** The longest silence of the notification channel after which the cache is not trusted. */
+    static final Duration HEARD_WITHIN = Duration.ofMillis(5L * DatabaseNotifications.WAIT_MILLIS);
 
     private final Clock clock;
     private final Cache<String, Logins.TokenLogin> verified;
     private long generation;
-    private boolean listening;
+    private boolean connected;
+    private long lastHeard;
 
     public TokenCache() {
         this(Clock.systemUTC());
@@ -58,18 +62,19 @@ public class TokenCache {
         String key = scope + ":" + digest;
         long before;
         synchronized (this) {
-            if (listening) {
+            boolean trusted = trusted();
+            if (trusted) {
                 Logins.TokenLogin hit = verified.getIfPresent(key);
                 if (hit != null && hit.expiresAt().isAfter(clock.instant())) {
                     return Optional.of(hit.principal());
                 }
             }
-            before = listening ? generation : -1;
+            before = trusted ? generation : -1;
         }
         Optional<Logins.TokenLogin> found = database.apply(digest);
         if (found.isPresent() && before >= 0) {
             synchronized (this) {
-                if (listening && generation == before) {
+                if (trusted() && generation == before) {
                     verified.put(key, found.get());
                 }
             }
@@ -91,7 +96,22 @@ public class TokenCache {
 
     synchronized void listening(boolean now) {
         forgetAll();
-        listening = now;
+        connected = now;
+        lastHeard = clock.millis();
+    }
+
+    /** Whether notifications reach this node: connected, and the channel heard from lately. */
+    private boolean trusted() {
+        return connected && clock.millis() - lastHeard <= HEARD_WITHIN.toMillis();
+    }
+
+    /** The channel is alive: the listener's heartbeat came back. */
+    synchronized void heard() {
+        if (!trusted()) {
+            // it had been silent too long: notifications may have been lost, nothing from before is kept
+            forgetAll();
+        }
+        lastHeard = clock.millis();
     }
 
     private synchronized void forgetAll() {
@@ -113,7 +133,9 @@ public class TokenCache {
             return;
         }
         String payload = event.payload();
-        if (payload.startsWith("token:")) {
+        if (payload.equals(DatabaseNotifications.HEARTBEAT)) {
+            heard();
+        } else if (payload.startsWith("token:")) {
             tokenChanged(payload.substring("token:".length()));
         } else if (payload.startsWith("account:")) {
             String[] ids = payload.substring("account:".length()).split(":");
@@ -122,6 +144,8 @@ public class TokenCache {
             } catch (RuntimeException e) {
                 forgetAll(); // a message not understood: forget everything rather than guess
             }
+        } else {
+            forgetAll(); // 'all' (a table truncated) or anything else: forget everything
         }
     }
 }

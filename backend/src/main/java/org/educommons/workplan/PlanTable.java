@@ -42,9 +42,9 @@ public final class PlanTable {
               join tenant t on t.id = m.tenant_id
               join plan_item i on i.tenant_id = m.tenant_id and i.community_id = m.community_id and i.year = ?2
               left join lateral (
-                   select string_agg(ct.slug, ',' order by ccm.role, ccm.roster_position) as slugs,
-                          string_agg(ct.name_zh, chr(31) order by ccm.role, ccm.roster_position) as names_zh,
-                          string_agg(ct.name_en, chr(31) order by ccm.role, ccm.roster_position) as names_en
+                   select string_agg(ct.slug, ',' order by ccm.role, ccm.roster_position, ct.id) as slugs,
+                          string_agg(ct.name_zh, chr(31) order by ccm.role, ccm.roster_position, ct.id) as names_zh,
+                          string_agg(ct.name_en, chr(31) order by ccm.role, ccm.roster_position, ct.id) as names_en
                      from plan_item_co_organiser c
                      join tenant ct on ct.id = c.co_organiser_id
                      join community_membership ccm on ccm.tenant_id = c.co_organiser_id and ccm.community_id = i.community_id

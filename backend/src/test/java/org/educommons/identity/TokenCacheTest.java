@@ -63,6 +63,15 @@ class TokenCacheTest {
     private final TokenCache cache = new TokenCache(clock);
     private final Tokens db = new Tokens();
 
+    /** Moves the clock on while the listener's heartbeats keep arriving. */
+    private void advance(long seconds) {
+        for (long s = 0; s < seconds; s++) {
+            clock.now = clock.now.plusSeconds(1);
+            cache.onNotification(new DatabaseNotifications.Notification(DatabaseNotifications.ACCESS,
+                    DatabaseNotifications.HEARTBEAT));
+        }
+    }
+
     private Optional<AccountPrincipal> api(String digest) {
         return cache.verify("API", digest, db);
     }
@@ -140,14 +149,53 @@ class TokenCacheTest {
         db.add("long", 1, 11, T0.plusSeconds(3600));
         api("short");
         api("long");
-        clock.now = T0.plusSeconds(31);
+        advance(31);
         db.live.remove("short"); // expired: the database no longer finds it
         assertThat(api("short")).isEmpty();
         assertThat(api("long")).isPresent();
         assertThat(db.lookups).hasValue(3);
-        clock.now = T0.plus(TokenCache.MAX_AGE).plusSeconds(1);
+        advance(TokenCache.MAX_AGE.toSeconds() - 30);
         assertThat(api("long")).isPresent();
         assertThat(db.lookups).as("asked again after the maximum age").hasValue(4);
+    }
+
+    @Test
+    void aChannelThatFallsSilentSwitchesTheCacheOffAndItStartsEmptyWhenHeardAgain() {
+        cache.listening(true);
+        db.add("a", 1, 10, T0.plusSeconds(3600));
+        api("a");
+        advance(20);
+        api("a");
+        assertThat(db.lookups).as("served from the cache while heartbeats arrive").hasValue(1);
+
+        // the connection died without a word: no heartbeat, no error
+        clock.now = clock.now.plus(TokenCache.HEARD_WITHIN).plusSeconds(1);
+        db.live.remove("a"); // revoked meanwhile; the notification was lost with the connection
+        assertThat(api("a")).as("asked the database, not the cache").isEmpty();
+        db.add("a", 1, 10, T0.plusSeconds(3600));
+        api("a");
+        api("a");
+        assertThat(db.lookups).as("nothing kept while silent").hasValue(4);
+
+        // heard again: nothing from before the silence is trusted, new lookups are kept again
+        cache.onNotification(new DatabaseNotifications.Notification(DatabaseNotifications.ACCESS,
+                DatabaseNotifications.HEARTBEAT));
+        assertThat(cache.size()).isZero();
+        api("a");
+        api("a");
+        assertThat(db.lookups).hasValue(5);
+    }
+
+    @Test
+    void aTruncatedTableOrAnyMessageNotUnderstoodForgetsEverything() {
+        cache.listening(true);
+        db.add("a", 1, 10, T0.plusSeconds(3600));
+        api("a");
+        cache.onNotification(new DatabaseNotifications.Notification(DatabaseNotifications.ACCESS, "all"));
+        assertThat(cache.size()).isZero();
+        api("a");
+        cache.onNotification(new DatabaseNotifications.Notification(DatabaseNotifications.ACCESS, "something new"));
+        assertThat(cache.size()).isZero();
     }
 
     @Test

@@ -28,7 +28,10 @@ import org.postgresql.PGNotification;
  * application role, on a thread of its own, that hands each notification of {@link #CHANNELS} to CDI
  * observers as a {@link Notification}. Whether it is listening is an event too ({@link Listening}):
  * a node caching anything a notification may invalidate must not trust its cache while it is not,
- * since notifications sent meanwhile are lost. A lost connection is re-opened after a pause.
+ * since notifications sent meanwhile are lost. A lost connection is re-opened after a pause. A
+ * connection can also die without a word (a dropped route, a failover, a pooler that ignores
+ * LISTEN): every few seconds the listener notifies itself ({@link #HEARTBEAT}), and a reader of the
+ * notifications trusts them only while heartbeats keep arriving; reads time out rather than hang.
  */
 @Startup
 @Singleton
@@ -38,12 +41,14 @@ public class DatabaseNotifications {
     /** Tokens ended or narrowed, accounts disabled or changed (the triggers of R__30_identity.sql). */
     public static final String ACCESS = "educommons_access";
     static final List<String> CHANNELS = List.of(ACCESS);
+    /** The payload of the listener's own notification, sent on every channel every {@link #WAIT_MILLIS}. */
+    public static final String HEARTBEAT = "heartbeat";
     /** How the listening connection shows in {@code pg_stat_activity}. */
     public static final String APPLICATION_NAME = "educommons-notifications";
 
     private static final Logger LOG = Logger.getLogger(DatabaseNotifications.class.getName());
-    private static final int WAIT_MILLIS = 5_000;
-    private static final int CHECK_EVERY = 6; // waits: a connection that went quiet is tried every 30 s
+    /** How long to wait for notifications before the next heartbeat. */
+    public static final int WAIT_MILLIS = 2_000;
 
     /** A notification on one of the {@link #CHANNELS}. */
     public record Notification(String channel, String payload) {
@@ -66,6 +71,7 @@ public class DatabaseNotifications {
     Event<Listening> listening;
 
     private volatile boolean running = true;
+    private volatile Connection connection;
     private Thread thread;
 
     @PostConstruct
@@ -78,13 +84,27 @@ public class DatabaseNotifications {
     @PreDestroy
     void stop() {
         running = false;
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close(); // wakes a read blocked on the socket
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
         thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void listen() {
         boolean failedBefore = false;
         while (running) {
             try (Connection c = connect()) {
+                connection = c;
                 try (Statement s = c.createStatement()) {
                     for (String channel : CHANNELS) {
                         s.execute("listen " + channel);
@@ -94,16 +114,16 @@ public class DatabaseNotifications {
                 LOG.info(() -> "Listening for changes on " + CHANNELS);
                 failedBefore = false;
                 PGConnection pg = c.unwrap(PGConnection.class);
-                for (int wait = 1; running; wait++) {
+                while (running) {
+                    try (Statement s = c.createStatement()) {
+                        for (String channel : CHANNELS) {
+                            s.execute("select pg_notify('" + channel + "', '" + HEARTBEAT + "')");
+                        }
+                    }
                     PGNotification[] received = pg.getNotifications(WAIT_MILLIS);
                     if (received != null) {
                         for (PGNotification n : received) {
                             notifications.fire(new Notification(n.getName(), n.getParameter()));
-                        }
-                    }
-                    if (wait % CHECK_EVERY == 0) {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("select 1");
                         }
                     }
                 }
@@ -113,7 +133,10 @@ public class DatabaseNotifications {
                 }
                 failedBefore = true;
             } finally {
-                listening.fire(new Listening(false));
+                connection = null;
+                if (running) {
+                    listening.fire(new Listening(false));
+                }
             }
             pause();
         }
@@ -127,6 +150,7 @@ public class DatabaseNotifications {
         props.setProperty("ApplicationName", APPLICATION_NAME);
         props.setProperty("tcpKeepAlive", "true");
         props.setProperty("connectTimeout", "5");
+        props.setProperty("socketTimeout", "20"); // a read on a dead connection fails instead of hanging
         return DriverManager.getConnection(settings.url(), props);
     }
 
