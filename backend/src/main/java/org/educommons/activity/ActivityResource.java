@@ -61,7 +61,8 @@ public class ActivityResource {
                                          @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                          @QueryParam("limit") Integer limit) {
         ActivityProposals.Filter filter = new ActivityProposals.Filter(
-                parse(ActivityType.class, "type", type), parse(ActivityStatus.class, "status", status));
+                Requests.optionalConstant(ActivityType.class, "type", type),
+                Requests.optionalConstant(ActivityStatus.class, "status", status));
         return proposals.activities(Requests.community(community), filter, cursor, limit);
     }
 
@@ -123,17 +124,5 @@ public class ActivityResource {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("activeOn", "validation.date")));
         }
         return proposals.pairings(Requests.community(community), tenant, day, cursor, limit);
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "invalid-input",
-                    List.of(new FieldError(field, "validation.one-of", List.of(type.getEnumConstants()).toString())));
-        }
     }
 }

@@ -158,19 +158,7 @@ public class WorkPlanResource {
         if (month != null && (month < 1 || month > 12)) {
             throw new ProblemException(400, "invalid-input", List.of(new FieldError("month", "validation.month")));
         }
-        return new PlanTable.Filter(constant(PlanCategory.class, "category", category), month,
-                member == null || member.isBlank() ? null : member.trim(), constant(ItemStatus.class, "status", status));
-    }
-
-    private static <E extends Enum<E>> E constant(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "invalid-input",
-                    List.of(new FieldError(field, "validation.one-of", List.of(type.getEnumConstants()).toString())));
-        }
+        return new PlanTable.Filter(Requests.optionalConstant(PlanCategory.class, "category", category), month,
+                member == null || member.isBlank() ? null : member.trim(), Requests.optionalConstant(ItemStatus.class, "status", status));
     }
 }

@@ -30,6 +30,19 @@ public final class Requests {
         return new CommunitySlug(slug);
     }
 
+    /** An optional enum-valued query parameter: {@code null} when absent or blank; 400 naming the values it may take otherwise. */
+    public static <E extends Enum<E>> E optionalConstant(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "invalid-input",
+                    List.of(new FieldError(field, "validation.one-of", List.of(type.getEnumConstants()).toString())));
+        }
+    }
+
     /** The ETag of a record at {@code version}. */
     public static EntityTag etag(int version) {
         return new EntityTag(String.valueOf(version));
