@@ -31,14 +31,14 @@ public final class Benchmark {
 
     /** How big a run is. */
     record Sizes(String name, int principals, int capacity, int quota, int connections, int readConnections,
-                 int planTenants, int planItems, int planConnections, int totalTenants, int joins,
+                 int planTenants, int planItems, int planConnections, int totalTenants, int joins, int sessions,
                  Duration warmUp, Duration saturation, Duration openFor) {
 
         static Sizes named(String name) {
             return switch (name) {
-                case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16, 40, 5, 4, 60, 5,
+                case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16, 40, 5, 4, 60, 5, 5,
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
-                case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200, 2_800, 30, 16, 3_000, 100,
+                case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200, 2_800, 30, 16, 3_000, 100, 200,
                         Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15));
                 default -> throw new IllegalArgumentException("bench.scale is smoke or full, not " + name);
             };
@@ -58,6 +58,7 @@ public final class Benchmark {
             d.put("planConnections", planConnections);
             d.put("tenantsInConfig", totalTenants);
             d.put("joins", joins);
+            d.put("vaadinSessions", sessions);
             d.put("warmUpSeconds", warmUp.toSeconds());
             d.put("saturationSeconds", saturation.toSeconds());
             d.put("openSeconds", openFor.toSeconds());
@@ -82,7 +83,7 @@ public final class Benchmark {
     static Report run(Sizes sizes) throws Exception {
         // EDUCOMMONS_BENCH_SCENARIOS=reads (say) runs only those, while looking into one of them
         java.util.Set<String> scenarios = java.util.Set.of(System.getenv().getOrDefault("EDUCOMMONS_BENCH_SCENARIOS",
-                "registration,plantable,reads,onboarding").split(","));
+                "registration,plantable,reads,onboarding,memory").split(","));
         Report report = new Report();
         report.context("scale", sizes.describe());
         report.context("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
@@ -143,12 +144,15 @@ public final class Benchmark {
             String prefix = "b" + Long.toString(System.currentTimeMillis(), 36);
             Run run = new Run(product, db, sizes, db.members(COMMUNITY), prefix,
                     product.token(HOST + ".admin"), product.token(HOST + ".principal1"));
+            Memory memory = new Memory(run, report, Memory.server(running));
+            memory.resident("idle after the second start");
 
             if (scenarios.contains("registration")) {
                 System.out.println("Scenario 1: registration burst, " + sizes.principals() + " principals of "
                         + run.members().size() + " members, capacity " + sizes.capacity() + ", quota " + sizes.quota()
                         + " for as many members as the capacity holds");
                 new RegistrationBurst(run, report).measure();
+                memory.resident("after scenario 1");
             }
             if (scenarios.contains("plantable")) {
                 System.out.println("Scenario 2: the combined plan table, " + sizes.planTenants() + " members with "
@@ -162,6 +166,10 @@ public final class Benchmark {
             if (scenarios.contains("onboarding")) {
                 System.out.println("Scenario 4: onboarding, " + sizes.joins() + " join applications approved in a row");
                 new Onboarding(run, report).measure();
+            }
+            if (scenarios.contains("memory")) {
+                System.out.println("Scenario 5: memory, " + sizes.sessions() + " Vaadin sessions opened in a browser");
+                memory.measure();
             }
         } finally {
             if (running != null) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The benchmark at tiny sizes, so that its harness never rots: every scenario runs against the real
- * product, every invariant holds, and every figure is measured and written. Its timings are not judged
+ * product (the memory scenario's sessions in a real browser), every invariant holds, and every figure is
+ * measured and written. Its timings are not judged
  * here (a CI machine's seconds prove nothing); the full run ({@code deploy/bench}) judges them.
  */
 class BenchmarkSmokeIT {
@@ -22,14 +23,19 @@ class BenchmarkSmokeIT {
 
         assertThat(report.figures()).filteredOn(f -> f.unit().equals("violations"))
                 .as("invariants: seats, quotas, waitlist, duplicates, failed answers")
-                .hasSizeGreaterThanOrEqualTo(7 + 9 + 3)
+                .hasSizeGreaterThanOrEqualTo(7 + 9 + 3 + 1)
                 .allSatisfy(f -> assertThat(f.value()).as(f.scenario() + ": " + f.name()).isZero());
         assertThat(report.figures()).filteredOn(f -> f.baseline() != null)
                 .as("every ratio has a baseline measured in this run")
                 .hasSize(8)
                 .allSatisfy(f -> assertThat(f.baseline()).as(f.name()).isPositive())
                 .allSatisfy(f -> assertThat(f.value()).as(f.name()).isPositive());
-        assertThat(report.figures()).extracting(Report.Figure::scenario).contains("registration", "plan table", "reads", "onboarding", "start-up");
+        assertThat(report.figures()).extracting(Report.Figure::scenario).contains("registration", "plan table", "reads", "onboarding", "start-up", "memory");
+        assertThat(report.figures()).filteredOn(f -> f.unit().equals("MB"))
+                .as("the server's resident memory: idle, after the burst, with the sessions open")
+                .hasSize(3)
+                .allSatisfy(f -> assertThat(f.value()).as(f.name()).isGreaterThan(100));
+        assertThat(report.figures()).filteredOn(f -> f.name().startsWith("heap per active Vaadin session")).hasSize(1);
 
         Path json = Path.of("target", "bench", "smoke.json");
         JsonNode written = new ObjectMapper().readTree(Files.readString(json));
