@@ -18,12 +18,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.educommons.platform.database.DatabaseSettings;
 import org.educommons.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seat rules as PostgreSQL enforces them, through the application role's own connections:
- * capacity, quotas per member, one registration per person, waitlist order and promotion.
+ * capacity, quotas per member, one registration per person, waitlist order and promotion. After every
+ * test, whatever it did (concurrent registrations, cancellations, promotions, new share-outs, the
+ * owner's own statements), the confirmed-seat tallies equal the confirmed registrations.
  */
 class ForumSeatsTest {
 
@@ -86,6 +89,26 @@ class ForumSeatsTest {
                     return result;
                 }
             }
+        }
+    }
+
+    @AfterEach
+    void theTalliesAreTheConfirmedRegistrations() throws SQLException {
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement();
+             ResultSet r = s.executeQuery("""
+                     select (select coalesce(sum(confirmed), 0) from forum_tally),
+                            (select count(*) from forum_registration where status = 'CONFIRMED'),
+                            (select count(*) from (
+                                select tenant_id, forum_id, member_tenant_id, confirmed from forum_member_tally where confirmed > 0
+                                except
+                                select tenant_id, forum_id, registrant_tenant_id, count(*) from forum_registration
+                                 where status = 'CONFIRMED' group by 1, 2, 3) wrong),
+                            (select count(*) from forum_member_tally where confirmed > 0)""")) {
+            r.next();
+            assertThat(r.getLong(1)).as("the forum's tally").isEqualTo(r.getLong(2));
+            assertThat(r.getLong(3)).as("members' tallies that differ from their confirmed registrations").isZero();
+            assertThat(r.getLong(4)).as("members with confirmed seats")
+                    .isEqualTo(confirmedPeople().stream().map(u -> u.substring(0, 2)).distinct().count());
         }
     }
 
@@ -362,6 +385,25 @@ class ForumSeatsTest {
                     + waitlisted)).as("a full forum says so first").hasMessageContaining("is full");
         }
         assertThat(confirmedPeople()).containsExactly("t0.p1", "t0.p2", "t1.p1", "t1.p2", "t1.p3");
+    }
+
+    @Test
+    void oneStatementThatConfirmsManyAtOnceStillStopsAtTheCapacity() throws SQLException {
+        for (int p = 1; p <= 3; p++) {
+            register(1, p); // confirmed: 3 of 5 seats
+        }
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.executeUpdate("""
+                    insert into forum_registration (tenant_id, forum_id, registrant_tenant_id, account_id, person_username,
+                                                    person_name, registered_by, status)
+                    select %d, %d, tenant_id, id, username, display_name, 'sneak', 'WAITLISTED' from account
+                     where username in ('t2.p1', 't2.p2', 't2.p3')""".formatted(tenants[0], forum));
+            // each row's own check sees the seats of earlier statements only; the tally counts this one's rows too
+            assertThatThrownBy(() -> s.executeUpdate("update forum_registration set status = 'CONFIRMED' where person_username like 't2.%'"))
+                    .hasMessageContaining("is full");
+            s.executeUpdate("delete from forum_registration where person_username = 't1.p1'");
+        }
+        assertThat(confirmedPeople()).as("the deleted seat is given back, nothing else changed").containsExactly("t1.p2", "t1.p3");
     }
 
     /** forum_set_quotas as the host (or, with {@code caller}, another tenant) calls it; returns the outcome rows. */
