@@ -32,15 +32,16 @@ public class ForumAssembler {
         return details(List.of(forum), caller, roster).get(0);
     }
 
-    /** Forums of one community as {@code caller} sees them, in the given order: four queries however many there are. */
+    /** Forums of one community as {@code caller} sees them, in the given order: one query however many there are. */
     List<ForumDetails> details(List<Forum> forums, AccountPrincipal caller, Roster roster) {
         if (forums.isEmpty()) {
             return List.of();
         }
-        Map<Long, Map<Long, Integer>> quotas = repository.quotas(forums);
-        Map<Long, ForumRepository.SeatsTaken> taken = repository.seatsTaken(forums, caller.tenantId());
-        Map<Long, List<ForumRepository.SessionRow>> sessions = repository.sessions(forums);
-        Map<Long, Integer> breakoutTaken = repository.breakoutTaken(forums);
+        ForumRepository.Facts facts = repository.facts(forums, caller.tenantId());
+        Map<Long, Map<Long, Integer>> quotas = facts.quotas();
+        Map<Long, ForumRepository.SeatsTaken> taken = facts.seats();
+        Map<Long, List<ForumRepository.SessionRow>> sessions = facts.sessions();
+        Map<Long, Integer> breakoutTaken = facts.breakoutTaken();
         OffsetDateTime now = OffsetDateTime.now();
         return forums.stream().map(f -> {
             Map<String, Integer> quotasBySlug = bySlug(quotas.getOrDefault(f.id(), Map.of()), roster);
@@ -56,11 +57,6 @@ public class ForumAssembler {
         }).toList();
     }
 
-    /** Member slug → seats, of the forum's quotas. */
-    Map<String, Integer> quotasBySlug(Forum forum, Roster roster) {
-        return bySlug(repository.quotas(List.of(forum)).getOrDefault(forum.id(), Map.of()), roster);
-    }
-
     private static Map<String, Integer> bySlug(Map<Long, Integer> quotas, Roster roster) {
         Map<String, Integer> bySlug = new LinkedHashMap<>();
         quotas.forEach((member, seats) -> bySlug.put(roster.slugOf(member), seats));
@@ -69,8 +65,8 @@ public class ForumAssembler {
 
     /** A forum's agenda in time order, with the places left in breakout groups that have a capacity. */
     List<SessionDetails> agenda(Forum forum) {
-        return agenda(repository.sessions(List.of(forum)).getOrDefault(forum.id(), List.of()),
-                repository.breakoutTaken(List.of(forum)));
+        ForumRepository.Facts facts = repository.facts(List.of(forum), forum.hostTenantId());
+        return agenda(facts.sessions().getOrDefault(forum.id(), List.of()), facts.breakoutTaken());
     }
 
     private static List<SessionDetails> agenda(List<ForumRepository.SessionRow> sessions, Map<Long, Integer> taken) {

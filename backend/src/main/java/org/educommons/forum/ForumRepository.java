@@ -83,38 +83,10 @@ public class ForumRepository {
 
     // --- seats and quotas -----------------------------------------------------------------------
 
-    /** Member tenant id → seats, of a forum's quotas. */
-    /** Forum id → member tenant → seats, of the forums' quotas (one query for any number of forums). */
-    Map<Long, Map<Long, Integer>> quotas(List<Forum> forums) {
-        Map<Long, Map<Long, Integer>> quotas = new HashMap<>();
-        Row.list(em.createNativeQuery("""
-                        select forum_id, member_tenant_id, seats from forum_quota
-                         where forum_id = any(cast(?1 as bigint[])) order by forum_id, member_tenant_id""")
-                .setParameter(1, ids(forums)),
-                r -> quotas.computeIfAbsent(r.getLong(0), f -> new LinkedHashMap<>()).put(r.getLong(1), r.getInt(2)));
-        return quotas;
-    }
-
     void addQuota(Forum forum, long member, int seats) {
         em.createNativeQuery("insert into forum_quota (tenant_id, forum_id, member_tenant_id, seats) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, forum.hostTenantId()).setParameter(2, forum.id()).setParameter(3, member).setParameter(4, seats)
                 .executeUpdate();
-    }
-
-    /** Confirmed seats of a forum in all, and of one member's people. */
-    record SeatsTaken(int total, int ofMember) {
-    }
-
-    /** Forum id → confirmed seats in all and of {@code member}'s people, for each of the forums. */
-    Map<Long, SeatsTaken> seatsTaken(List<Forum> forums, long member) {
-        Map<Long, SeatsTaken> taken = new HashMap<>();
-        Row.list(em.createNativeQuery("""
-                        select f.id, s.total, s.of_member
-                          from forum f, lateral forum_seats_taken(f.tenant_id, f.id, ?2) s
-                         where f.id = any(cast(?1 as bigint[]))""")
-                        .setParameter(1, ids(forums)).setParameter(2, member),
-                r -> taken.put(r.getLong(0), new SeatsTaken(r.getInt(1), r.getNullableInt(2) == null ? 0 : r.getInt(2))));
-        return taken;
     }
 
     /** Someone who moved up from the waitlist: whom to tell. */
@@ -172,29 +144,58 @@ public class ForumRepository {
                       OffsetDateTime endsAt, Integer capacity) {
     }
 
-    /** Forum id → its agenda in time order, for each of the forums. */
-    Map<Long, List<SessionRow>> sessions(List<Forum> forums) {
-        Map<Long, List<SessionRow>> sessions = new HashMap<>();
-        Row.list(em.createNativeQuery("""
-                        select forum_id, id, kind, title, speaker, room, starts_at, ends_at, capacity from forum_session
-                         where forum_id = any(cast(?1 as bigint[])) order by forum_id, starts_at, id""")
-                        .setParameter(1, ids(forums)),
-                r -> sessions.computeIfAbsent(r.getLong(0), f -> new java.util.ArrayList<>()).add(new SessionRow(r.getLong(1),
-                        r.getEnum(2, SessionKind.class), r.getString(3), r.getString(4), r.getString(5),
-                        r.getOffsetDateTime(6), r.getOffsetDateTime(7), r.getNullableInt(8))));
-        return sessions;
+    /** Confirmed seats of a forum in all, and of one member's people. */
+    record SeatsTaken(int total, int ofMember) {
     }
 
-    /** Session id → confirmed people who chose it, for the forums' breakout groups. */
-    Map<Long, Integer> breakoutTaken(List<Forum> forums) {
-        Map<Long, Integer> taken = new HashMap<>();
+    /**
+     * What is shown with forums besides their own columns: each forum's quotas (forum id → member
+     * tenant → seats), confirmed seats in all and of one member, agenda in time order, and the places
+     * taken in its breakout groups (session id → confirmed people who chose it).
+     */
+    record Facts(Map<Long, Map<Long, Integer>> quotas, Map<Long, SeatsTaken> seats, Map<Long, List<SessionRow>> sessions,
+                 Map<Long, Integer> breakoutTaken) {
+    }
+
+    /**
+     * The facts of {@code forums}, with the confirmed seats of {@code member}'s people, in one round trip
+     * however many forums: one row per fact, named in its first column, in the columns its kind needs.
+     */
+    Facts facts(List<Forum> forums, long member) {
+        Facts facts = new Facts(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         Row.list(em.createNativeQuery("""
-                        select b.session_id, b.taken
+                        select 'quota', q.forum_id, q.member_tenant_id, cast(null as text), cast(null as text),
+                               cast(null as text), cast(null as text), cast(null as timestamptz), cast(null as timestamptz), q.seats
+                          from forum_quota q where q.forum_id = any(cast(?1 as bigint[]))
+                        union all
+                        select 'seats', f.id, s.total, null, null, null, null, null, null, s.of_member
+                          from forum f, lateral forum_seats_taken(f.tenant_id, f.id, ?2) s
+                         where f.id = any(cast(?1 as bigint[]))
+                        union all
+                        select 'session', e.forum_id, e.id, e.kind, e.title, e.speaker, e.room, e.starts_at, e.ends_at, e.capacity
+                          from forum_session e where e.forum_id = any(cast(?1 as bigint[]))
+                        union all
+                        select 'taken', f.id, b.session_id, null, null, null, null, null, null, b.taken
                           from forum f, lateral forum_breakout_taken(f.tenant_id, f.id) b
-                         where f.id = any(cast(?1 as bigint[]))""")
-                        .setParameter(1, ids(forums)),
-                r -> taken.put(r.getLong(0), r.getInt(1)));
-        return taken;
+                         where f.id = any(cast(?1 as bigint[]))
+                        order by 1, 2, 8, 3""")
+                        .setParameter(1, ids(forums)).setParameter(2, member),
+                r -> {
+                    long forum = r.getLong(1);
+                    switch (r.getString(0)) {
+                        case "quota" -> facts.quotas().computeIfAbsent(forum, f -> new LinkedHashMap<>()).put(r.getLong(2), r.getInt(9));
+                        case "seats" -> facts.seats().put(forum, new SeatsTaken((int) r.getLong(2),
+                                r.getNullableInt(9) == null ? 0 : r.getInt(9)));
+                        case "session" -> facts.sessions().computeIfAbsent(forum, f -> new java.util.ArrayList<>())
+                                .add(new SessionRow(r.getLong(2), r.getEnum(3, SessionKind.class), r.getString(4),
+                                        r.getString(5), r.getString(6), r.getOffsetDateTime(7), r.getOffsetDateTime(8),
+                                        r.getNullableInt(9)));
+                        case "taken" -> facts.breakoutTaken().put(r.getLong(2), r.getInt(9));
+                        default -> throw new IllegalStateException("unknown fact " + r.getString(0));
+                    }
+                    return null;
+                });
+        return facts;
     }
 
     /** The forums' ids as a PostgreSQL array literal. */
