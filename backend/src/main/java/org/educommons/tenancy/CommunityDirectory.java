@@ -29,8 +29,9 @@ public class CommunityDirectory {
     }
 
     public CommunityDetails community(CommunitySlug slug) {
-        Community community = find(slug);
-        List<Member> members = roster(community).members().stream().map(Member::of).toList();
+        Roster roster = roster(slug);
+        Community community = roster.community();
+        List<Member> members = roster.members().stream().map(Member::of).toList();
         return new CommunityDetails(community.slug().value(), community.name(), community.foundedIn(),
                 community.description(), members);
     }
@@ -62,18 +63,31 @@ public class CommunityDirectory {
                 .getResultList());
     }
 
-    /** The roster of the community {@code slug}; 404 when there is none. */
+    /** The roster of the community {@code slug}, community and members read together; 404 when there is none. */
     public Roster roster(CommunitySlug slug) {
-        return roster(find(slug));
+        List<Membership> members = membersOfCommunityWhere("c.slug", slug.value());
+        return members.isEmpty() ? roster(find(slug)) : new Roster(members.get(0).community(), members);
     }
 
-    /** The roster of the community {@code id} (one the caller has already been shown). */
+    /** The roster of the community {@code id} (one the caller has already been shown), read as one query. */
     public Roster roster(long communityId) {
+        List<Membership> members = membersOfCommunityWhere("c.id", communityId);
+        if (!members.isEmpty()) {
+            return new Roster(members.get(0).community(), members);
+        }
         Community community = em.find(Community.class, communityId);
         if (community == null) {
             throw ProblemException.notFound("community", communityId);
         }
         return roster(community);
+    }
+
+    /** Members in roster order, each with its tenant and community, of the community whose {@code key} is {@code value}. */
+    private List<Membership> membersOfCommunityWhere(String key, Object value) {
+        return em.createQuery("select m from Membership m join fetch m.tenant join fetch m.community c where " + key
+                        + " = :value order by m.role, m.rosterPosition", Membership.class)
+                .setParameter("value", value)
+                .getResultList();
     }
 
     /** 403 unless tenant {@code tenantId} is a member of {@code community} (one query, the roster unread). */
