@@ -29,7 +29,8 @@ import org.educommons.platform.database.SchemaStartup;
 /**
  * Applies the tenant configuration when the application starts, right after the schema migration:
  * the files in {@code educommons.tenant-config.dir} and, with {@code educommons.demo=true}, the demo
- * community and its demo accounts. Invalid files stop the start with every error listed.
+ * community and its demo accounts. Invalid files stop the start with every error listed. A start whose
+ * files, demo setting and schema are those last applied has nothing to do ({@link AppliedDigest}).
  */
 @Startup
 @Singleton
@@ -52,31 +53,49 @@ public class TenantConfigStartup {
     void apply() {
         Config config = ConfigProvider.getConfig();
         boolean demo = config.getOptionalValue(DEMO, Boolean.class).orElse(false);
-        List<ConfigFiles.ConfigFile> files = new ArrayList<>();
-        Set<String> demoTenants = new HashSet<>();
-        if (demo) {
-            List<ConfigFiles.ConfigFile> demoFiles = ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigStartup.class.getClassLoader());
-            ConfigReader.read(demoFiles).tenants().forEach(t -> demoTenants.add(t.slug()));
-            files.addAll(demoFiles);
-        }
+        List<ConfigFiles.ConfigFile> demoFiles = demo
+                ? ConfigFiles.onClasspath(ConfigFiles.DEMO, TenantConfigStartup.class.getClassLoader()) : List.of();
+        List<ConfigFiles.ConfigFile> files = new ArrayList<>(demoFiles);
         config.getOptionalValue(DIRECTORY, String.class)
                 .ifPresent(dir -> files.addAll(ConfigFiles.inDirectory(Path.of(dir))));
-        Definitions.ConfigSet set = ConfigReader.read(files);
         DatabaseSettings db = schema.settings();
         try (Connection owner = DriverManager.getConnection(db.url(), db.ownerUser(), db.ownerPassword())) {
-            ConfigApplier.Report report = ConfigApplier.apply(set, owner);
-            LOG.info(() -> "Tenant configuration applied: " + set.tenants().size() + " tenants, "
-                    + set.communities().size() + " communities; rows changed: " + report);
-            if (demo) {
-                int created = DemoAccounts.seed(owner, demoTenants, passwords::hash);
-                int items = DemoPlans.apply(files, owner);
-                int forums = DemoForums.apply(files, owner);
-                int activities = DemoActivities.apply(files, owner);
-                LOG.info(() -> "Demo mode: " + created + " demo accounts, " + items + " demo plan items, "
-                        + forums + " demo forums and " + activities + " demo joint activities created");
-            }
+            applyIfChanged(files, demo ? demoFiles : null, owner, passwords::hash);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply the tenant configuration: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Applies {@code files} (with, unless {@code demoFiles} is null, the demo data among them) on
+     * {@code owner}, unless they, the demo setting and the schema are those last applied; returns
+     * whether it applied them.
+     */
+    static boolean applyIfChanged(List<ConfigFiles.ConfigFile> files, List<ConfigFiles.ConfigFile> demoFiles,
+                                  Connection owner, java.util.function.UnaryOperator<String> passwordHash) throws SQLException {
+        boolean demo = demoFiles != null;
+        AppliedDigest.lock(owner);
+        String digest = AppliedDigest.of(files, demo, owner);
+        if (AppliedDigest.last(owner).filter(digest::equals).isPresent()) {
+            LOG.info(() -> "Tenant configuration unchanged since it was last applied (" + files.size()
+                    + " files" + (demo ? ", demo data" : "") + "): nothing to apply");
+            return false;
+        }
+        Definitions.ConfigSet set = ConfigReader.read(files);
+        ConfigApplier.Report report = ConfigApplier.apply(set, owner);
+        LOG.info(() -> "Tenant configuration applied: " + set.tenants().size() + " tenants, "
+                + set.communities().size() + " communities; rows changed: " + report);
+        if (demo) {
+            Set<String> demoTenants = new HashSet<>();
+            ConfigReader.read(demoFiles).tenants().forEach(t -> demoTenants.add(t.slug()));
+            int created = DemoAccounts.seed(owner, demoTenants, passwordHash);
+            int items = DemoPlans.apply(files, owner);
+            int forums = DemoForums.apply(files, owner);
+            int activities = DemoActivities.apply(files, owner);
+            LOG.info(() -> "Demo mode: " + created + " demo accounts, " + items + " demo plan items, "
+                    + forums + " demo forums and " + activities + " demo joint activities created");
+        }
+        AppliedDigest.record(owner, digest);
+        return true;
     }
 }

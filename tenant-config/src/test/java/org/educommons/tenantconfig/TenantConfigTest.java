@@ -81,6 +81,42 @@ class TenantConfigTest {
                 .containsExactly("luzhou.admin|demo-hash", "zigong.principal3|demo-hash");
     }
 
+    @Test
+    void aStartWithTheConfigurationLastAppliedHasNothingToDoAndAnyChangeIsAppliedAgain() throws Exception {
+        List<ConfigFiles.ConfigFile> files = new ArrayList<>(demo());
+        try (Connection owner = TestDatabase.owner(db)) {
+            assertThat(TenantConfigStartup.applyIfChanged(files, demo(), owner, p -> "demo-hash")).as("first start").isTrue();
+        }
+        assertThat(rows("select count(*) from account where password_hash = 'demo-hash'")).as("demo accounts made")
+                .doesNotContain("0");
+        // what a start skips is really not applied: a name changed by hand stays until the files change
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.executeUpdate("update tenant set name_en = 'changed by hand' where slug = 'luzhou'");
+            assertThat(TenantConfigStartup.applyIfChanged(files, demo(), owner, p -> "demo-hash")).as("same files").isFalse();
+            assertThat(TenantConfigStartup.applyIfChanged(files, null, owner, p -> "demo-hash")).as("demo mode off").isTrue();
+        }
+        assertThat(rows("select name_en from tenant where slug = 'luzhou'")).doesNotContain("changed by hand");
+
+        try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
+            s.executeUpdate("update tenant set name_en = 'changed by hand' where slug = 'luzhou'");
+            assertThat(TenantConfigStartup.applyIfChanged(files, null, owner, p -> "demo-hash")).as("nothing new").isFalse();
+            files.add(new ConfigFiles.ConfigFile(ConfigFiles.Kind.TENANT, "later/tenants/luxian.yaml", """
+                    slug: luxian
+                    name: {zh: 泸县教育和体育局, en: Luxian County Bureau of Education and Sports}
+                    kind: DISTRICT
+                    region: 四川省泸州市泸县
+                    admin: {username: luxian.admin, displayName: 泸县管理员, email: admin@luxian.example.cn}
+                    """));
+            assertThat(TenantConfigStartup.applyIfChanged(files, null, owner, p -> "demo-hash")).as("a file added").isTrue();
+            // a migration changes the schema's history: the configuration is applied to the new schema
+            s.executeUpdate("update tenant set name_en = 'changed by hand' where slug = 'luzhou'");
+            s.executeUpdate("update flyway_schema_history set checksum = coalesce(checksum, 0) + 1 where installed_rank = 1");
+            assertThat(TenantConfigStartup.applyIfChanged(files, null, owner, p -> "demo-hash")).as("schema changed").isTrue();
+        }
+        assertThat(rows("select name_en from tenant where slug in ('luzhou', 'luxian') order by slug"))
+                .containsExactly("Luxian County Bureau of Education and Sports", "Luzhou Municipal Bureau of Education and Sports");
+    }
+
     private ConfigApplier.Report apply(List<ConfigFiles.ConfigFile> files) throws SQLException {
         try (Connection owner = TestDatabase.owner(db)) {
             return ConfigApplier.apply(ConfigReader.read(files), owner);
