@@ -292,7 +292,8 @@ public final class Launcher {
         }
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    /** Deletes {@code folder} and everything in it; nothing when it does not exist. */
+    public static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

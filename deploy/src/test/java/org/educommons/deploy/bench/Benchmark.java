@@ -178,6 +178,8 @@ public final class Benchmark {
             if (embedded != null) {
                 embedded.close();
             }
+            // the product's data and the embedded database (hundreds of MB); the figures are in target/bench
+            org.educommons.deploy.Launcher.deleteRecursively(work);
         }
         Path json = report.write(Path.of("target", "bench"), sizes.name());
         System.out.println();

@@ -90,7 +90,7 @@ final class Memory {
 
     /** One person's session: signs in, opens the community home, then leaves it open and forgets its cookie. */
     private boolean open(ChromeDriver browser, String username) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50));
         try {
             browser.get("http://localhost:" + run.product().port() + "/login");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
