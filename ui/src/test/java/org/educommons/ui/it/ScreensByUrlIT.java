@@ -122,6 +122,21 @@ class ScreensByUrlIT {
         System.out.println("Screens by URL, another member's administrator: 8 addresses, none showed another's data");
     }
 
+    @Test
+    void anAddressWithNoScreenIsNotFoundInTheUsersLanguageWithTheWayBack() {
+        screen.go("no-such-screen/at-all");
+        assertThat(screen.visible("h2").getText()).isEqualTo("未找到");
+        assertThat(body()).contains("没有这个地址。").doesNotContain("Could not navigate").doesNotContain("no-such-screen");
+        assertThat(screen.visible("#not-found-home").getText()).isEqualTo("返回首页");
+
+        screen.visible("#language-switch").click();
+        screen.wait.until(d -> screen.visible("h2").getText().equals("Not found"));
+        assertThat(body()).contains("There is nothing at this address.").doesNotContain("Could not navigate");
+        screen.visible("#not-found-home").click();
+        screen.visible("#language-switch"); // the start page, in the frame
+        assertThat(screen.browser.getCurrentUrl()).doesNotContain("no-such-screen");
+    }
+
     private String body() {
         return screen.browser.findElement(By.tagName("body")).getText();
     }
