@@ -1,5 +1,6 @@
 package org.educommons.activity;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.educommons.platform.outbox.Outbox;
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.LocalizedName;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantTransactional;
 
@@ -41,6 +43,17 @@ public class ActivityAnswers {
 
     @Inject
     Outbox outbox;
+
+    /** A proposed activity that waits for the caller's tenant to answer for its part. */
+    public record Awaiting(long id, String title, ActivityType type, String community, String proposer,
+                           LocalizedName proposerName, LocalDate startsOn, LocalDate endsOn, String part) {
+    }
+
+    /** The proposed activities waiting for the caller's tenant to answer, soonest first (its tenant admins only). */
+    public List<Awaiting> awaitingOurAnswer() {
+        AccountPrincipal caller = tenantContext.requireRole(Role.TENANT_ADMIN);
+        return repository.awaitingAnswerOf(caller.tenantId(), 50);
+    }
 
     /**
      * An organiser's tenant admin confirms or declines the part it was asked to take (a reason is

@@ -18,6 +18,7 @@ import jakarta.persistence.Query;
 
 import org.educommons.platform.database.Row;
 import org.educommons.platform.problem.ProblemException;
+import org.educommons.tenancy.LocalizedName;
 import org.educommons.tenancy.Roster;
 
 /**
@@ -54,6 +55,22 @@ public class ActivityRepository {
             query.setParameter("status", status);
         }
         return query.getResultList();
+    }
+
+    /** Proposed activities in which tenant {@code organiser} was asked to take a part it has not answered yet, soonest first. */
+    List<ActivityAnswers.Awaiting> awaitingAnswerOf(long organiser, int max) {
+        return Row.list(em.createNativeQuery("""
+                        select a.id, a.title, a.type, c.slug, t.slug, t.name_zh, t.name_en, a.starts_on, a.ends_on, o.part
+                          from activity_organiser o
+                          join activity a on a.tenant_id = o.tenant_id and a.id = o.activity_id
+                          join community c on c.id = a.community_id
+                          join tenant t on t.id = a.tenant_id
+                         where o.organiser_tenant_id = ?1 and o.response = 'PENDING' and a.status = 'PROPOSED'
+                         order by a.starts_on, a.id""")
+                .setParameter(1, organiser).setMaxResults(max),
+                r -> new ActivityAnswers.Awaiting(r.getLong(0), r.getString(1), r.getEnum(2, ActivityType.class),
+                        r.getString(3), r.getString(4), new LocalizedName(r.getString(5), r.getString(6)),
+                        r.getLocalDate(7), r.getLocalDate(8), r.getString(9)));
     }
 
     void add(Activity activity) {

@@ -53,11 +53,22 @@ public class ForumResource {
     @Context
     UriInfo uriInfo;
 
+    @Inject
+    ForumOverview overview;
+
     @Context
     HttpHeaders headers;
 
     /** Body of a registration: empty for oneself, or the username of one of the tenant's principals. */
     public record RegistrationRequest(String username) {
+    }
+
+    @GET
+    @Path("me/registrations")
+    @Operation(operationId = "myRegistrations", summary = "The caller's own registrations across forums, cancelled ones aside "
+            + "(upcoming=true: forums not yet ended, soonest first; otherwise latest first)")
+    public java.util.List<ForumOverview.MyRegistration> myRegistrations(@QueryParam("upcoming") boolean upcoming) {
+        return overview.myRegistrations(upcoming);
     }
 
     @GET

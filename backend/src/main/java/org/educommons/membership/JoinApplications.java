@@ -133,6 +133,19 @@ public class JoinApplications {
     }
 
     /**
+     * The open applications of every community whose secretariat the caller's tenant is, those on the
+     * agenda of the soonest joint council meeting first, then those still to schedule, oldest first
+     * (secretariat staff only; row-level security shows no other community's applications).
+     */
+    public List<JoinApplicationDetails> awaitingDecision() {
+        tenantContext.requireRole(Role.SECRETARIAT);
+        return Row.list(em.createNativeQuery(COLUMNS + """
+                         where a.status = 'PENDING' and app_is_secretariat(a.community_id)
+                         order by a.meeting_date nulls last, a.created_at, a.id""")
+                .setMaxResults(100), JoinApplications::view);
+    }
+
+    /**
      * The secretariat puts an open application on the agenda of a joint council meeting (名称/届次
      * and date); the applicant is told. Scheduling again moves it to another meeting.
      */

@@ -42,15 +42,20 @@ public class CommunityDirectory {
                 .getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("tenant", slug.value()));
         String parent = tenant.parentId() == null ? null : em.find(Tenant.class, tenant.parentId()).slug().value();
-        List<TenantDetails.CommunityMembership> memberships = em.createQuery("""
+        return new TenantDetails(tenant.slug().value(), tenant.name(), tenant.kind(), tenant.region(), parent,
+                memberships(tenant.id()));
+    }
+
+    /** The communities tenant {@code tenantId} belongs to, in the order it joined them. */
+    public List<TenantDetails.CommunityMembership> memberships(long tenantId) {
+        return em.createQuery("""
                         select m from Membership m join fetch m.community
-                         where m.tenant = :tenant order by m.joinedYear, m.community.slug""", Membership.class)
-                .setParameter("tenant", tenant)
+                         where m.tenant.id = :tenant order by m.joinedYear, m.community.slug""", Membership.class)
+                .setParameter("tenant", tenantId)
                 .getResultList().stream()
                 .map(m -> new TenantDetails.CommunityMembership(m.community().slug().value(), m.community().name(),
                         m.role(), m.secretariat(), m.joinedYear(), m.joinedOn(), m.joinedAtMeeting()))
                 .toList();
-        return new TenantDetails(tenant.slug().value(), tenant.name(), tenant.kind(), tenant.region(), parent, memberships);
     }
 
     /** The members of {@code community} in roster order: founding members first. */

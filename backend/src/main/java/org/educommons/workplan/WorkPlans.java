@@ -30,6 +30,7 @@ import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.Community;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
+import org.educommons.tenancy.LocalizedName;
 import org.educommons.tenancy.Roster;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.tenancy.TenantRowKey;
@@ -98,6 +99,43 @@ public class WorkPlans {
         roster.requireMember(caller.tenantId());
         return planFor(caller.tenantId(), roster.community().id(), year, false)
                 .map(p -> new MyPlan(p.closed(), p.summary())).orElse(new MyPlan(false, null));
+    }
+
+    /**
+     * How far the caller's tenant has got with its plan for {@code year} in each of its communities: its
+     * items by status, how many are still drafts, whether the plan is published or closed, and how many
+     * other members' published items it co-organises.
+     */
+    public record PlanProgress(String community, LocalizedName communityName, int year, OffsetDateTime publishedAt,
+                               boolean closed, int items, int drafts, int planned, int inProgress, int done,
+                               int cancelled, int coOrganised) {
+    }
+
+    /** The caller's plan progress for {@code year}, one entry per community its tenant belongs to. */
+    public List<PlanProgress> progress(int year) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        return Row.list(em.createNativeQuery("""
+                        select c.slug, c.name_zh, c.name_en, p.published_at, p.closed_at is not null,
+                               count(i.id), count(i.id) filter (where i.published_at is null),
+                               count(i.id) filter (where i.status = 'PLANNED'),
+                               count(i.id) filter (where i.status = 'IN_PROGRESS'),
+                               count(i.id) filter (where i.status = 'DONE'),
+                               count(i.id) filter (where i.status = 'CANCELLED'),
+                               (select count(*) from plan_item_co_organiser co
+                                  join plan_item ci on ci.tenant_id = co.tenant_id and ci.id = co.item_id
+                                 where co.co_organiser_id = m.tenant_id and ci.community_id = c.id
+                                   and ci.year = ?2 and ci.published_at is not null)
+                          from community_membership m
+                          join community c on c.id = m.community_id
+                          left join work_plan p on p.tenant_id = m.tenant_id and p.community_id = c.id and p.year = ?2
+                          left join plan_item i on i.tenant_id = m.tenant_id and i.plan_id = p.id
+                         where m.tenant_id = ?1
+                         group by c.id, c.slug, c.name_zh, c.name_en, c.founded_in, p.published_at, p.closed_at, m.tenant_id
+                         order by c.founded_in, c.slug""")
+                .setParameter(1, caller.tenantId()).setParameter(2, year),
+                r -> new PlanProgress(r.getString(0), new LocalizedName(r.getString(1), r.getString(2)), year,
+                        r.getOffsetDateTime(3), r.getBoolean(4), r.getInt(5), r.getInt(6),
+                        r.getInt(7), r.getInt(8), r.getInt(9), r.getInt(10), r.getInt(11)));
     }
 
     /** The years of the community that have items the caller can see (published, or its own), newest first. */

@@ -11,11 +11,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.educommons.platform.problem.ProblemException;
 import org.educommons.platform.problem.Problems;
+import org.educommons.ui.tenancy.CommunitiesView;
 
 /**
  * What a user sees when a view fails: a short message in their language, with an incident number
@@ -29,10 +31,13 @@ public class ErrorView extends Div implements HasErrorParameter<Exception> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         removeAll();
+        addClassName("ec-page");
         Exception e = parameter.getException();
         if (e instanceof ProblemException problem) {
             var details = Problems.of(problem, getLocale(), null);
-            add(new H2(details.title()), new Paragraph(details.detail()));
+            RouterLink home = new RouterLink(getTranslation("error.home"), CommunitiesView.class);
+            home.setId("error-home");
+            add(new H2(details.title()), new Paragraph(details.detail()), home);
             return problem.status();
         }
         String incident = UUID.randomUUID().toString();

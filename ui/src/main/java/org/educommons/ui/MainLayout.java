@@ -1,5 +1,10 @@
 package org.educommons.ui;
 
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -14,19 +19,28 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
 import org.educommons.identity.AccountPrincipal;
+import org.educommons.identity.Role;
+import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.platform.i18n.Messages;
 import org.educommons.platform.outbox.Inbox;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.TenantContext;
+import org.educommons.ui.activity.ActivitiesView;
+import org.educommons.ui.forum.ForumsView;
 import org.educommons.ui.identity.CalendarLinksView;
 import org.educommons.ui.identity.LoginView;
 import org.educommons.ui.identity.SignOut;
 import org.educommons.ui.notification.NotificationsView;
 import org.educommons.ui.tenancy.CommunitiesView;
+import org.educommons.ui.membership.JoinApplicationsView;
 import org.educommons.ui.tenancy.CommunityView;
+import org.educommons.ui.workbench.WorkbenchView;
+import org.educommons.ui.workplan.CombinedPlanView;
+import org.educommons.ui.workplan.MyPlanView;
 
 /** The frame around every view: title, navigation to the communities and one's own pages, language, sign-in state. */
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
@@ -43,7 +57,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         title.addClassName("app-title");
-        RouterLink home = new RouterLink(CommunitiesView.class);
+        RouterLink home = tenantContext.caller().isPresent() ? new RouterLink(WorkbenchView.class)
+                : new RouterLink(CommunitiesView.class);
         home.add(title);
         home.getStyle().set("color", "inherit").set("text-decoration", "none");
 
@@ -70,17 +85,59 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(bar);
 
-        SideNav nav = new SideNav(getTranslation("nav.communities"));
-        directory.communities().forEach(c -> nav.addItem(
-                new SideNavItem(c.name().in(getLocale()), CommunityView.path(c.slug()))));
-        addToDrawer(nav);
-        if (tenantContext.caller().isPresent()) {
+        Optional<AccountPrincipal> caller = tenantContext.caller();
+        if (caller.isPresent()) {
+            SideNav work = new SideNav();
+            work.setId("nav-work");
+            SideNavItem workbench = new SideNavItem(getTranslation("nav.workbench"), WorkbenchView.class);
+            workbench.setId("nav-workbench");
+            work.addItem(workbench);
+            addToDrawer(work);
+        }
+        addToDrawer(communities(directory, caller));
+        if (caller.isPresent()) {
             SideNav me = new SideNav(getTranslation("nav.me"));
             me.setId("nav-me");
             me.addItem(new SideNavItem(getTranslation("notifications.title"), NotificationsView.class),
                     new SideNavItem(getTranslation("calendar-links.link"), CalendarLinksView.class));
             addToDrawer(me);
         }
+    }
+
+    /**
+     * Every community; those of the caller's tenant open onto their plan table of this year, forums,
+     * activities, the tenant's own plan (its admins) and the secretariat's desk (the secretariat's staff).
+     */
+    private SideNav communities(CommunityDirectory directory, Optional<AccountPrincipal> caller) {
+        SideNav nav = new SideNav(getTranslation("nav.communities"));
+        nav.setId("nav-communities");
+        Map<String, CommunityDirectory.TenantDetails.CommunityMembership> ours = caller
+                .map(c -> directory.memberships(c.tenantId()).stream()
+                        .collect(Collectors.toMap(CommunityDirectory.TenantDetails.CommunityMembership::community, m -> m)))
+                .orElse(Map.of());
+        String year = String.valueOf(LocalDate.now(BeijingTime.ZONE).getYear());
+        for (CommunityDirectory.CommunitySummary c : directory.communities()) {
+            SideNavItem community = new SideNavItem(c.name().in(getLocale()), CommunityView.path(c.slug()));
+            community.getElement().setAttribute("data-community", c.slug());
+            var membership = ours.get(c.slug());
+            if (membership != null) {
+                RouteParameters here = new RouteParameters("community", c.slug());
+                RouteParameters thisYear = new RouteParameters(Map.of("community", c.slug(), "year", year));
+                community.addItem(
+                        new SideNavItem(getTranslation("nav.plan-table", year), CombinedPlanView.class, thisYear),
+                        new SideNavItem(getTranslation("nav.forums"), ForumsView.class, here),
+                        new SideNavItem(getTranslation("nav.activities"), ActivitiesView.class, here));
+                if (caller.get().has(Role.TENANT_ADMIN)) {
+                    community.addItem(new SideNavItem(getTranslation("nav.my-plan", year), MyPlanView.class, thisYear));
+                }
+                if (membership.secretariat() && caller.get().has(Role.SECRETARIAT)) {
+                    community.addItem(new SideNavItem(getTranslation("nav.secretariat"), JoinApplicationsView.class, here));
+                }
+                community.setExpanded(true);
+            }
+            nav.addItem(community);
+        }
+        return nav;
     }
 
     private void signedIn(HorizontalLayout account, AccountPrincipal caller) {

@@ -26,6 +26,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
+        addClassName("ec-page");
         var details = Problems.of(new ProblemException(HttpServletResponse.SC_NOT_FOUND, "not-found-path"), getLocale(), null);
         RouterLink home = new RouterLink(getTranslation("error.home"), CommunitiesView.class);
         home.setId("not-found-home");

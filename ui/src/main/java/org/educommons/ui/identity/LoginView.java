@@ -57,8 +57,8 @@ public class LoginView extends VerticalLayout implements HasDynamicTitle {
                         .credential(new UsernamePasswordCredential(username.trim(), new Password(password)))
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS) {
-            // a full page load so that every part of the layout shows the signed-in account
-            getUI().ifPresent(ui -> ui.getPage().setLocation("/"));
+            // a full page load so that every part of the layout shows the signed-in account; home is the workbench
+            getUI().ifPresent(ui -> ui.getPage().setLocation("/workbench"));
         } else {
             LoginI18n i18n = i18n();
             if (VaadinServletRequest.getCurrent().getHttpServletRequest().getAttribute(SignIns.FAILURE)

@@ -61,6 +61,8 @@ class AuthorizationMatrixIT {
             POST /api/v1/me/notifications/read                                     401   ok    ok    ok    ok    ok
             POST /api/v1/me/notifications/{id}/read                                401   ok    404   404   404   404
             POST /api/v1/auth/sign-out                                             401   ok    ok    ok    ok    ok
+            GET /api/v1/me/workbench                                               401   ok    ok    ok    ok    ok
+            GET /api/v1/me/registrations                                           401   ok    ok    ok    ok    ok
             # --- a tenant's own accounts and audit trail: its admins only
             GET /api/v1/accounts                                                   401   403   ok    403   ok    ok
             GET /api/v1/accounts/{id}                                              401   403   ok    403   404   404

@@ -113,6 +113,18 @@ final class Screen implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
     }
 
+    /** Whether the page fits the window's width (nothing to scroll sideways). */
+    boolean fitsTheWidth() {
+        return (Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+
+    /** The errors the browser's console logged since this was last asked (failed loads, script errors). */
+    java.util.List<String> consoleErrors() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
+    }
+
     /** Keeps what the window shows as {@code target/screenshots/<name>.png}. */
     void screenshot(String name) throws Exception {
         Path shots = Path.of("target", "screenshots");
