@@ -149,6 +149,21 @@ public class ActivityProposals {
         return Page.of(assembler.details(page, roster), size, a -> String.valueOf(a.id()));
     }
 
+    /** An activity on a calendar: what, which days, and whether it still takes place. */
+    public record Dated(long id, String title, ActivityType type, LocalDate startsOn, LocalDate endsOn, String description,
+                        ActivityStatus status) {
+    }
+
+    /** The community's activities the caller can see (row-level security decides), by first day. */
+    public List<Dated> calendar(CommunitySlug communitySlug) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Roster roster = directory.roster(communitySlug);
+        roster.requireMember(caller.tenantId());
+        return repository.ofCommunityByStart(roster.community().id()).stream()
+                .map(a -> new Dated(a.id(), a.title(), a.type(), a.startsOn(), a.endsOn(), a.description(), a.status()))
+                .toList();
+    }
+
     public ActivityDetails activity(long id) {
         tenantContext.requireCaller();
         return assembler.details(repository.visible(id));

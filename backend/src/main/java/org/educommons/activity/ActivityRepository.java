@@ -73,6 +73,13 @@ public class ActivityRepository {
                         r.getLocalDate(7), r.getLocalDate(8), r.getString(9)));
     }
 
+    /** A community's activities the caller may see, by first day. */
+    List<Activity> ofCommunityByStart(long communityId) {
+        return em.createQuery("select a from Activity a where a.communityId = :community order by a.startsOn, a.id",
+                        Activity.class)
+                .setParameter("community", communityId).getResultList();
+    }
+
     void add(Activity activity) {
         em.persist(activity);
         em.flush();

@@ -34,7 +34,7 @@ import org.educommons.platform.problem.ProblemException;
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Forums", description = "Joint forums (论坛): hosting, registration with seats, quotas and waitlist, the agenda, check-in, calendar feeds")
+@Tag(name = "Forums", description = "Joint forums (论坛): hosting, registration with seats, quotas and waitlist, the agenda, check-in")
 @SecurityRequirement(name = "bearer")
 public class ForumResource {
 
@@ -137,31 +137,6 @@ public class ForumResource {
     public Page<RegistrationDetails> registrations(@PathParam("id") long id, @QueryParam("cursor") String cursor,
                                                 @QueryParam("limit") Integer limit) {
         return registrations.registrations(id, cursor, limit);
-    }
-
-    @GET
-    @Path("forums/{id}/calendar.ics")
-    @Produces(ForumCalendar.MEDIA_TYPE)
-    @Operation(operationId = "forumCalendar", summary = "The forum as an iCalendar event (bearer token, or ?token= from POST /me/calendar-token)")
-    public Response forumCalendar(@PathParam("id") long id) {
-        ForumDetails forum = hosting.forum(id);
-        return ics(ForumCalendar.ics(forum.title(), List.of(forum)), "forum-" + id);
-    }
-
-    @GET
-    @Path("communities/{community}/calendar.ics")
-    @Produces(ForumCalendar.MEDIA_TYPE)
-    @Operation(operationId = "communityCalendar", summary = "Every forum of the community as a calendar feed to subscribe to (?token= from POST /me/calendar-token)")
-    public Response communityCalendar(@PathParam("community") String community) {
-        ForumHosting.Calendar calendar = hosting.calendar(Requests.community(community),
-                org.educommons.platform.api.RequestLocale.of(headers));
-        return ics(ForumCalendar.ics(calendar.name(), calendar.forums()), community);
-    }
-
-    private static Response ics(String body, String name) {
-        return Response.ok(body, ForumCalendar.MEDIA_TYPE)
-                .header("Content-Disposition", "inline; filename=\"" + name + ".ics\"")
-                .build();
     }
 
     /** Body of the host's decision on a pending registration. */

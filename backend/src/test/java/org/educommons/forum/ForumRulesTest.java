@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,9 +23,6 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VEvent;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -273,27 +269,6 @@ class ForumRulesTest {
                 new ForumPermissions(false, true, false));
     }
 
-    @Test
-    void theCalendarHasOneEventPerForumInUtcThatALibraryReadsBack() throws Exception {
-        String ics = ForumCalendar.ics("川南渝西教育共同体", List.of(
-                view(7, "乡村教育振兴校长论坛", START, "专题报告与分组研讨", List.of()),
-                view(8, "成渝教师教育高峰论坛", START.plusDays(3), null, List.of())));
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-
-        assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("川南渝西教育共同体");
-        List<VEvent> events = calendar.getComponents("VEVENT");
-        assertThat(events).hasSize(2);
-        VEvent first = events.get(0);
-        assertThat(first.getSummary().orElseThrow().getValue()).isEqualTo("乡村教育振兴校长论坛");
-        assertThat(first.getUid().orElseThrow().getValue()).isEqualTo("forum-7@educommons");
-        assertThat(first.getLocation().orElseThrow().getValue()).isEqualTo("泸州市会议中心");
-        assertThat(first.getDescription().orElseThrow().getValue()).isEqualTo("专题报告与分组研讨");
-        assertThat(first.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo("20261225T010000Z");
-        assertThat(first.getProperty("DTEND").orElseThrow().getValue()).isEqualTo("20261225T090000Z");
-        assertThat(events.get(1).getUid().orElseThrow().getValue()).isEqualTo("forum-8@educommons");
-        assertThat(events.get(1).getProperty("DESCRIPTION")).as("no description, no property").isEmpty();
-    }
-
     private static RegistrationDetails registration(long id, String tenant, String person, RegistrationStatus status,
                                                  Integer position, OffsetDateTime checkedIn, Long breakout) {
         return new RegistrationDetails(id, 7, person, person + " 校长", tenant, status, position, person, START.minusDays(10),
@@ -329,29 +304,6 @@ class ForumRulesTest {
                         "2026-12-25 09:05:00", "第一组：课程改革"),
                 List.of("yongchuan", "yongchuan.principal1", "yongchuan.principal1 校长", "候补", "1", "yongchuan.principal1", "", ""));
     }
-    @Test
-    void theCalendarKeepsPunctuationLineBreaksAndLongChineseTextsThroughAParser() throws Exception {
-        String title = "论坛, 第一天; 报告";
-        String description = "第一行\n第二行，逗号, 分号; 反斜杠 \\ " + "乡村教育振兴".repeat(40);
-        ForumDetails forum = view(9, title, START.withOffsetSameInstant(ZoneOffset.ofHours(-5)), description, List.of());
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ForumCalendar.ics("共同体", List.of(forum))));
-        VEvent event = calendar.<VEvent>getComponents("VEVENT").get(0);
-        assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo(title);
-        assertThat(event.getDescription().orElseThrow().getValue()).isEqualTo(description);
-        assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).as("UTC, whatever the offset given")
-                .isEqualTo("20261225T010000Z");
-        assertThat(event.getProperty("DTSTAMP")).as("required by RFC 5545").isPresent();
-    }
-
-    @Test
-    void aCalendarWithoutForumsIsStillReadable() throws Exception {
-        String ics = ForumCalendar.ics("共同体", List.of());
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        assertThat(calendar.getComponents("VEVENT")).isEmpty();
-        assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("共同体");
-        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
-    }
-
     @Test
     void theRegistrantsSpreadsheetHasATextForEveryStatusInEnglishToo() throws Exception {
         ForumDetails forum = view(7, "Rural education forum", START, null, List.of());

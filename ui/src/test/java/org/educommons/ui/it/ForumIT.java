@@ -286,6 +286,12 @@ class ForumIT {
                 .getComponents(net.fortuna.ical4j.model.Component.VEVENT)
                 .forEach(e -> summaries.add(icalValue((net.fortuna.ical4j.model.component.VEvent) e, "SUMMARY")));
         assertThat(summaries).contains("乡村教育振兴校长论坛", "成渝教师教育高峰论坛");
+        // the demo forum's agenda sessions, and the community's confirmed joint activities as all-day events
+        assertThat(summaries).contains("乡村教育振兴校长论坛 · 乡村教育振兴与校长领导力", "乡村教育振兴校长论坛 · 第二组：乡村教师专业成长",
+                "结对帮扶：泸永荣结对学校校校合作（2023—2027）");
+        assertThat(summaries).as("a proposal between others stays theirs").noneMatch(t -> t.contains("乡村教育专家送教送培进自贡"));
+        assertThat(feed.body().split("\r\n")).as("lines folded at 75 octets")
+                .allMatch(line -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
         assertThat(feed.body()).contains("X-WR-CALNAME:川南渝西教育共同体");
         // a calendar app that asks for English gets the calendar's name in English
         assertThat(api.get("api/v1/communities/chuannan-yuxi/calendar.ics?token=" + feedToken, "Accept-Language", "en").body())
