@@ -8,8 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -55,6 +58,15 @@ public class UiErrors implements ErrorHandler {
         Notification notification = new Notification(message, 6000, Notification.Position.MIDDLE);
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notification.setId("error-notification");
+        if (problem != null && problem.status() == 412) {
+            // someone else changed what the screen shows: say so, and offer the current version
+            Button reload = new Button(ui.getTranslation("error.reload"), e -> ui.getPage().reload());
+            reload.setId("reload-after-conflict");
+            Button close = new Button(ui.getTranslation("error.close"), e -> notification.close());
+            notification.removeAll();
+            notification.add(new HorizontalLayout(new Span(message), reload, close));
+            notification.setDuration(0);
+        }
         notification.open();
     }
 

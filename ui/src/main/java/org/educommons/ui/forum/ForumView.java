@@ -45,6 +45,7 @@ import org.educommons.forum.ForumDetails;
 import org.educommons.forum.ForumAgenda;
 import org.educommons.forum.ForumCheckIns;
 import org.educommons.forum.ForumHosting;
+import org.educommons.forum.ForumEdit;
 import org.educommons.forum.ForumRegistrations;
 import org.educommons.forum.RegistrantsWorkbook;
 import org.educommons.forum.RegistrationStatus;
@@ -105,7 +106,8 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
     private void render() {
         AccountPrincipal caller = tenantContext.requireCaller();
         ForumDetails forum = hosting.forum(id);
-        Map<String, String> names = directory.community(new CommunitySlug(forum.community())).members().stream()
+        List<CommunityDirectory.Member> members = directory.community(new CommunitySlug(forum.community())).members();
+        Map<String, String> names = members.stream()
                 .collect(Collectors.toMap(CommunityDirectory.Member::tenant, m -> m.name().in(getLocale())));
         removeAll();
         title = forum.title();
@@ -132,7 +134,7 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(new Paragraph(getTranslation("forum.principals-only")));
         }
         if (host) {
-            add(hostDesk(forum, registrations, names));
+            add(hostDesk(forum, registrations, names), shareOut(forum, registrations, members));
         }
     }
 
@@ -298,6 +300,25 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
         Button keep = new Button(getTranslation("forum.cancel.keep"), e -> dialog.close());
         dialog.getFooter().add(keep, yes);
         dialog.open();
+    }
+
+    /** The host's share-out of seats per member, in roster order, with each member's registrations. */
+    private Component shareOut(ForumDetails forum, List<RegistrationDetails> registrations,
+                               List<CommunityDirectory.Member> members) {
+        List<SeatShareOut.MemberLine> lines = members.stream().map(m -> new SeatShareOut.MemberLine(m.tenant(),
+                m.name().in(getLocale()), forum.quotas().get(m.tenant()),
+                count(registrations, m.tenant(), RegistrationStatus.CONFIRMED),
+                count(registrations, m.tenant(), RegistrationStatus.WAITLISTED),
+                count(registrations, m.tenant(), RegistrationStatus.PENDING))).toList();
+        return new SeatShareOut(forum.capacity(), lines, shares -> {
+            hosting.edit(id, IfMatch.version(forum.version()), ForumEdit.unchanged().withQuotas(shares));
+            Prompts.success(getTranslation("forum.shares.saved"));
+            render();
+        });
+    }
+
+    private static int count(List<RegistrationDetails> registrations, String member, RegistrationStatus status) {
+        return (int) registrations.stream().filter(r -> r.tenant().equals(member) && r.status() == status).count();
     }
 
     private Component hostDesk(ForumDetails forum, List<RegistrationDetails> registrations, Map<String, String> names) {

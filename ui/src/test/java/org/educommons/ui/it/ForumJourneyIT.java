@@ -3,6 +3,7 @@ package org.educommons.ui.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -159,5 +160,65 @@ class ForumJourneyIT {
         screen.click(screen.visible("#agenda .remove-session"));
         screen.notification("已删除议程");
         screen.wait.until(d -> !d.findElement(By.id("agenda")).getText().contains("开幕式"));
+    }
+
+    @Test
+    void theHostSharesSeatsOutPerMemberSeesEachMembersNumbersAndAStaleSaveOffersToReload() throws Exception {
+        Api api = new Api(base);
+        String yongchuan = api.tokenFor("yongchuan.admin");
+        long forum = api.hostForum(yongchuan, "名额分配测试论坛", 10, "{}", false);
+        for (String principal : List.of("jiangjin.principal1", "jiangjin.principal2", "luzhou.principal3")) {
+            assertThat(api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(api.tokenFor(principal))).status())
+                    .isEqualTo(201);
+        }
+        open(1400, 1000);
+        screen.go("login");
+        screen.signIn("yongchuan.admin");
+        screen.go("forums/" + forum);
+        screen.visible("#seat-share-out");
+        screen.wait.until(d -> d.findElement(By.id("shares")).getText().contains("重庆市江津区教育委员会"));
+        assertThat(screen.visible("#shares-total").getText()).isEqualTo("已分配 0 席，共 10 席");
+
+        share("jiangjin", "4");
+        share("luzhou", "3");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("shares-total"), "已分配 7 席，共 10 席"));
+        screen.click("#save-shares");
+        screen.notification("名额分配已保存");
+        screen.wait.until(d -> api.get("api/v1/forums/" + forum, Api.bearer(yongchuan)).json().get("quotas").toString()
+                .equals("{\"jiangjin\":4,\"luzhou\":3}"));
+        screen.browser.executeScript("document.getElementById('seat-share-out').scrollIntoView()");
+        screen.screenshot("forum-seat-share-out-desktop");
+        List<String> jiangjin = screen.browser.findElements(By.cssSelector("#shares vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
+        int row = jiangjin.indexOf("重庆市江津区教育委员会");
+        assertThat(jiangjin.subList(row, row + 5)).as("name, share (a field), confirmed, waitlisted, pending")
+                .containsExactly("重庆市江津区教育委员会", "", "2", "0", "0");
+
+        // a share below what the member has confirmed is refused with the reason, and nothing changes
+        share("jiangjin", "1");
+        screen.click("#save-shares");
+        WebElement refused = screen.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-notification-card[contains(., '操作未完成')]")));
+        assertThat(refused.getText()).startsWith("操作未完成：");
+        assertThat(api.get("api/v1/forums/" + forum, Api.bearer(yongchuan)).json().get("quotas").get("jiangjin").asInt()).isEqualTo(4);
+
+        // someone else changes the forum meanwhile: the save says so and offers the current version
+        screen.go("forums/" + forum);
+        screen.visible("#seat-share-out");
+        JsonNode current = api.get("api/v1/forums/" + forum, Api.bearer(yongchuan)).json();
+        Api.Reply resized = api.patch("api/v1/forums/" + forum, "{\"capacity\":12}",
+                Api.bearer(yongchuan, "If-Match", "\"" + current.get("version").asInt() + "\""));
+        assertThat(resized.status()).as(resized.body()).isEqualTo(200);
+        share("luzhou", "5");
+        screen.click("#save-shares");
+        screen.click(screen.visible("#reload-after-conflict"));
+        screen.wait.until(ExpectedConditions.textToBe(By.id("shares-total"), "已分配 7 席，共 12 席"));
+        assertThat(api.get("api/v1/forums/" + forum, Api.bearer(yongchuan)).json().get("quotas").get("luzhou").asInt())
+                .as("the stale save changed nothing").isEqualTo(3);
+    }
+
+    private void share(String member, String seats) {
+        WebElement field = screen.visible("#share-" + member + " input");
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), seats, org.openqa.selenium.Keys.TAB);
     }
 }
