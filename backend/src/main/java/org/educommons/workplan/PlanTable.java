@@ -27,7 +27,7 @@ public final class PlanTable {
     /**
      * Parameters: ?1 community id, ?2 year, ?3 caller's tenant id, ?4 category, ?5 month, ?6 member
      * tenant id, ?7 status (each null for "any"), ?8..?11 the cursor's rank, roster position, item
-     * position and item id (-1 each for the first page), ?12 how many rows.
+     * position and item id (-1 each for the first page), ?12 how many rows (null: all).
      */
     public static final String SQL = """
             select m.rank, m.roster_position, i.position, i.id, t.slug, t.name_zh, t.name_en, m.role,
@@ -55,10 +55,20 @@ public final class PlanTable {
                and (cast(?7 as text) is null or i.status = cast(?7 as text))
                and ((m.rank, m.roster_position) > (?8, ?9) or (i.position, i.id) > (?10, ?11))
              order by m.rank, m.roster_position, i.position, i.id
-             limit ?12""";
+             limit cast(?12 as bigint)""";
+
+    /**
+     * How many rows {@link #SQL} gives and from how many members, with the same parameters (the
+     * cursor's at the start, ?12 null: no limit), so that the count and the rows never disagree.
+     */
+    static final String COUNT_SQL = "select count(*), count(distinct slug) from (" + SQL + ") table_rows";
+
+    /** How many items a view of the table holds, and from how many members. */
+    public record Count(int items, int members) {
+    }
 
     /** Rows an export reads per query. */
-    static final int EXPORT_PAGE = 1_000;
+    public static final int EXPORT_PAGE = 1_000;
 
     private PlanTable() {
     }

@@ -321,31 +321,47 @@ public class WorkPlans {
                 limit + 1), limit);
     }
 
+    /** How many items {@link #table} gives in all with {@code filter}, and from how many members (one query). */
+    public PlanTable.Count tableCount(CommunitySlug communitySlug, int year, PlanTable.Filter filter) {
+        AccountPrincipal caller = tenantContext.requireCaller();
+        Community community = directory.find(communitySlug);
+        directory.requireMember(community, caller.tenantId());
+        var query = tableQuery(PlanTable.COUNT_SQL, community.id(), year, filter, PlanTable.Key.START, null);
+        return query == null ? new PlanTable.Count(0, 0)
+                : Row.single(query, r -> new PlanTable.Count(r.getInt(0), r.getInt(1)));
+    }
+
     private List<PlanTable.Keyed> fetch(long communityId, String community, int year, PlanTable.Filter filter,
                                         PlanTable.Key after, int rows) {
+        var query = tableQuery(PlanTable.SQL, communityId, year, filter, after, rows);
+        return query == null ? List.of() : Row.list(query, r -> PlanTable.Keyed.of(r, community, year));
+    }
+
+    /** {@code sql} (the table or its count) with its parameters; null when the filter names no tenant that exists. */
+    private jakarta.persistence.Query tableQuery(String sql, long communityId, int year, PlanTable.Filter filter,
+                                                 PlanTable.Key after, Integer rows) {
         Long member = null;
         if (filter.member() != null) {
             Optional<Long> id = Row.first(em.createNativeQuery("select id from tenant where slug = ?1")
                     .setParameter(1, filter.member()), r -> r.getLong(0));
             if (id.isEmpty()) {
-                return List.of();
+                return null;
             }
             member = id.get();
         }
-        return Row.list(em.createNativeQuery(PlanTable.SQL)
-                        .setParameter(1, communityId)
-                        .setParameter(2, year)
-                        .setParameter(3, tenantContext.requireCaller().tenantId())
-                        .setParameter(4, filter.category() == null ? null : filter.category().name())
-                        .setParameter(5, filter.month())
-                        .setParameter(6, member)
-                        .setParameter(7, filter.status() == null ? null : filter.status().name())
-                        .setParameter(8, after.rank())
-                        .setParameter(9, after.rosterPosition())
-                        .setParameter(10, after.position())
-                        .setParameter(11, after.id())
-                        .setParameter(12, rows),
-                r -> PlanTable.Keyed.of(r, community, year));
+        return em.createNativeQuery(sql)
+                .setParameter(1, communityId)
+                .setParameter(2, year)
+                .setParameter(3, tenantContext.requireCaller().tenantId())
+                .setParameter(4, filter.category() == null ? null : filter.category().name())
+                .setParameter(5, filter.month())
+                .setParameter(6, member)
+                .setParameter(7, filter.status() == null ? null : filter.status().name())
+                .setParameter(8, after.rank())
+                .setParameter(9, after.rosterPosition())
+                .setParameter(10, after.position())
+                .setParameter(11, after.id())
+                .setParameter(12, rows);
     }
 
     // --- helpers --------------------------------------------------------------------------------

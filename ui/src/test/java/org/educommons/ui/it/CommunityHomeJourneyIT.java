@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -111,5 +113,71 @@ class CommunityHomeJourneyIT {
         screen.wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "return document.querySelector('vaadin-login-form').error")));
         assertThat(screen.browser.findElements(By.id("signed-in-user"))).isEmpty();
+    }
+
+    /** Every cell of the first sheet of a workbook, row by row. */
+    private static List<List<String>> cells(byte[] xlsx) throws Exception {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            for (var row : workbook.getSheetAt(0)) {
+                List<String> cells = new java.util.ArrayList<>();
+                row.forEach(c -> cells.add(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(c)));
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aMemberFiltersTheCombinedPlanTableKeepsTheFiltersInTheAddressAndDownloadsExactlyWhatIsShown() throws Exception {
+        Api api = new Api(base);
+        String token = api.tokenFor("yongchuan.admin");
+        String table = "api/v1/communities/chuannan-yuxi/plans/2023";
+        int luzhou = api.get(table + "/rows?member=luzhou&limit=200", Api.bearer(token)).json().get("items").size();
+        JsonNode trainingOfLuzhou = api.get(table + "/rows?member=luzhou&category=TRAINING&limit=200", Api.bearer(token)).json().get("items");
+        assertThat(luzhou).isGreaterThan(trainingOfLuzhou.size());
+        assertThat(trainingOfLuzhou.size()).as("the demo plan has training items of 泸州").isPositive();
+
+        screen.go("login");
+        screen.signIn("yongchuan.admin");
+        screen.go("communities/chuannan-yuxi/plans/2023");
+        assertThat(screen.visible("#plan-count").getText()).isEqualTo("共 16 项，来自 4 个成员单位");
+
+        WebElement member = screen.visible("#plan-filter-member input");
+        member.sendKeys("泸州");
+        screen.wait.until(d -> d.findElements(By.xpath("//vaadin-combo-box-item[contains(., '泸州市教育和体育局')]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        screen.wait.until(ExpectedConditions.textToBe(By.id("plan-count"), "共 " + luzhou + " 项，来自 1 个成员单位"));
+        screen.choose("#plan-filter-category", "培训");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("plan-count"), "共 " + trainingOfLuzhou.size() + " 项，来自 1 个成员单位"));
+        screen.wait.until(d -> d.getCurrentUrl().contains("member=luzhou") && d.getCurrentUrl().contains("category=TRAINING"));
+        String firstTitle = trainingOfLuzhou.get(0).get("item").get("title").asText();
+        screen.wait.until(d -> gridCells("#plan-items").contains(firstTitle));
+        assertThat(gridCells("#plan-items")).as("only 泸州's rows").filteredOn(t -> t.endsWith("教育委员会")).isEmpty();
+        screen.screenshot("plan-table-filtered-desktop");
+
+        // the spreadsheet is what the screen shows: the API's, with the same filters
+        String href = screen.visible("#plan-download").getAttribute("href");
+        String base64 = (String) screen.browser.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+                  var s = ''; var a = new Uint8Array(b);
+                  for (var i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);
+                  done(btoa(s));
+                });""", href);
+        List<List<String>> shown = cells(java.util.Base64.getDecoder().decode(base64));
+        List<List<String>> fromApi = cells(api.get(table + "?format=xlsx&member=luzhou&category=TRAINING", Api.bearer(token)).bytes());
+        assertThat(shown).isEqualTo(fromApi);
+        assertThat(shown.stream().filter(r -> r.contains(firstTitle)).count()).isOne();
+
+        // the address keeps the filters: reloading shows the same table
+        screen.browser.navigate().refresh();
+        screen.wait.until(ExpectedConditions.textToBe(By.id("plan-count"), "共 " + trainingOfLuzhou.size() + " 项，来自 1 个成员单位"));
+        screen.click("#plan-filter-clear");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("plan-count"), "共 16 项，来自 4 个成员单位"));
+    }
+
+    private List<String> gridCells(String css) {
+        return screen.browser.findElements(By.cssSelector(css + " vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
     }
 }
