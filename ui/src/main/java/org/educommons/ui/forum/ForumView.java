@@ -364,9 +364,54 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
             return new ByteArrayInputStream(out.toByteArray());
         }), getTranslation("forum.download"));
         download.getElement().setAttribute("download", true);
-        desk.add(new H3(getTranslation("forum.host-desk")), row,
-                new H3(getTranslation("forum.registrations", registrations.size())), download, grid);
+        desk.add(new H3(getTranslation("forum.host-desk")), row);
+        if (forum.approvalRequired() || registrations.stream().anyMatch(r -> r.status() == RegistrationStatus.PENDING)) {
+            desk.add(approvalQueue(registrations, names));
+        }
+        desk.add(new H3(getTranslation("forum.registrations", registrations.size())), download, grid);
         return desk;
+    }
+
+    /** Registrations awaiting the host's approval, first come first: approve (a seat, else the waitlist) or reject. */
+    private Component approvalQueue(List<RegistrationDetails> registrations, Map<String, String> names) {
+        VerticalLayout queue = new VerticalLayout();
+        queue.setId("approval-queue");
+        queue.setPadding(false);
+        List<RegistrationDetails> pending = registrations.stream().filter(r -> r.status() == RegistrationStatus.PENDING)
+                .sorted(java.util.Comparator.comparing(RegistrationDetails::createdAt).thenComparing(RegistrationDetails::id))
+                .toList();
+        queue.add(new H3(getTranslation("forum.approval.title", pending.size())));
+        if (pending.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("forum.approval.none"));
+            none.addClassName("ec-empty");
+            queue.add(none);
+        }
+        for (RegistrationDetails r : pending) {
+            Span who = new Span(getTranslation("forum.approval.who", r.displayName(), names.getOrDefault(r.tenant(), r.tenant()),
+                    BeijingTime.minutes(r.createdAt())));
+            Button approve = new Button(getTranslation("forum.approval.approve"), e -> decide(r, "APPROVED"));
+            approve.addClassName("approve-registration");
+            approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            approve.getElement().setAttribute("aria-label", getTranslation("forum.approval.approve-who", r.displayName()));
+            Button reject = new Button(getTranslation("forum.approval.reject"), e -> decide(r, "REJECTED"));
+            reject.addClassName("reject-registration");
+            reject.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            reject.getElement().setAttribute("aria-label", getTranslation("forum.approval.reject-who", r.displayName()));
+            HorizontalLayout line = new HorizontalLayout(who, approve, reject);
+            line.addClassName("pending-registration");
+            line.getElement().setAttribute("data-person", r.person());
+            line.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            line.getStyle().set("flex-wrap", "wrap");
+            queue.add(line);
+        }
+        return queue;
+    }
+
+    private void decide(RegistrationDetails registration, String decision) {
+        RegistrationDetails decided = registering.decide(id, registration.id(), decision);
+        Prompts.success(getTranslation("forum.approval.decided", decided.displayName(),
+                getTranslation("forum.status." + decided.status())));
+        render();
     }
 
     @Override

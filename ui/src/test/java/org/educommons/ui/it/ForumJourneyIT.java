@@ -217,6 +217,39 @@ class ForumJourneyIT {
                 .as("the stale save changed nothing").isEqualTo(3);
     }
 
+    @Test
+    void theHostWorksThroughTheApprovalQueueOnScreen() throws Exception {
+        Api api = new Api(base);
+        String dazu = api.tokenFor("dazu.admin");
+        long forum = api.hostForum(dazu, "审核队列测试论坛", 10, "{}", true);
+        List<String> people = List.of("tongliang.principal1", "tongliang.principal2");
+        for (String principal : people) {
+            Api.Reply registered = api.post("api/v1/forums/" + forum + "/registrations", "{}", Api.bearer(api.tokenFor(principal)));
+            assertThat(registered.json().get("status").asText()).isEqualTo("PENDING");
+        }
+        open(390, 844);
+        screen.go("login");
+        screen.signIn("dazu.admin");
+        screen.go("forums/" + forum);
+        assertThat(screen.visible("#approval-queue h3").getText()).isEqualTo("待审核的报名（2）");
+        assertThat(screen.browser.findElements(By.cssSelector("#approval-queue .pending-registration")).stream()
+                .map(line -> line.getAttribute("data-person")).toList()).as("first come first").containsExactlyElementsOf(people);
+
+        screen.click(screen.visible(".pending-registration[data-person='tongliang.principal1'] .approve-registration"));
+        screen.notification("已确认");
+        screen.wait.until(ExpectedConditions.textToBe(By.cssSelector("#approval-queue h3"), "待审核的报名（1）"));
+        screen.click(screen.visible(".pending-registration[data-person='tongliang.principal2'] .reject-registration"));
+        screen.wait.until(ExpectedConditions.textToBe(By.cssSelector("#approval-queue h3"), "待审核的报名（0）"));
+        assertThat(screen.visible("#approval-queue").getText()).contains("没有待审核的报名。");
+        assertThat((Boolean) screen.browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("fits a phone").isTrue();
+
+        List<String> statuses = new java.util.ArrayList<>();
+        api.get("api/v1/forums/" + forum + "/registrations", Api.bearer(dazu)).json().get("items")
+                .forEach(r -> statuses.add(r.get("person").asText() + " " + r.get("status").asText()));
+        assertThat(statuses).containsExactlyInAnyOrder("tongliang.principal1 CONFIRMED", "tongliang.principal2 REJECTED");
+    }
+
     private void share(String member, String seats) {
         WebElement field = screen.visible("#share-" + member + " input");
         field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), seats, org.openqa.selenium.Keys.TAB);
