@@ -30,6 +30,7 @@ import org.educommons.platform.outbox.Inbox;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.activity.ActivitiesView;
+import org.educommons.ui.dashboard.DashboardView;
 import org.educommons.ui.forum.ForumsView;
 import org.educommons.ui.identity.CalendarLinksView;
 import org.educommons.ui.identity.LoginView;
@@ -106,7 +107,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     /**
      * Every community; those of the caller's tenant open onto their plan table of this year, forums,
-     * activities, the tenant's own plan (its admins) and the secretariat's desk (the secretariat's staff).
+     * activities, the dashboard, the tenant's own plan (its admins) and the secretariat's desk (the secretariat's staff).
      */
     private SideNav communities(CommunityDirectory directory, Optional<AccountPrincipal> caller) {
         SideNav nav = new SideNav(getTranslation("nav.communities"));
@@ -126,7 +127,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 community.addItem(
                         new SideNavItem(getTranslation("nav.plan-table", year), CombinedPlanView.class, thisYear),
                         new SideNavItem(getTranslation("nav.forums"), ForumsView.class, here),
-                        new SideNavItem(getTranslation("nav.activities"), ActivitiesView.class, here));
+                        new SideNavItem(getTranslation("nav.activities"), ActivitiesView.class, here),
+                        new SideNavItem(getTranslation("nav.dashboard"), DashboardView.class, thisYear));
                 if (caller.get().has(Role.TENANT_ADMIN)) {
                     community.addItem(new SideNavItem(getTranslation("nav.my-plan", year), MyPlanView.class, thisYear));
                 }

@@ -21,6 +21,16 @@ public final class Routes {
         return true;
     }
 
+    /** The route's {@code year}; 404 naming {@code entity} and {@code key} when it is not a number. */
+    public static int year(BeforeEnterEvent event, String entity, String key) {
+        String raw = event.getRouteParameters().get("year").orElse("");
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound(entity, key + "/" + raw);
+        }
+    }
+
     /** The route's {@code id}; 404 naming {@code entity} when it is not a number. */
     public static long id(BeforeEnterEvent event, String entity) {
         String raw = event.getRouteParameters().get("id").orElse("");

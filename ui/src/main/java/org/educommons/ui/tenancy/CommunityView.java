@@ -31,6 +31,7 @@ import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
 import org.educommons.ui.activity.ActivitiesView;
+import org.educommons.ui.dashboard.DashboardView;
 import org.educommons.ui.forum.ForumsView;
 import org.educommons.ui.membership.JoinApplicationsView;
 import org.educommons.ui.membership.JoinView;
@@ -104,10 +105,13 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
             RouterLink activities = new RouterLink(getTranslation("community.activities-link"), ActivitiesView.class,
                     new RouteParameters(Map.of("community", community)));
             activities.setId("activities-link");
-            links.add(forums, activities);
+            int thisYear = java.time.LocalDate.now(org.educommons.platform.i18n.BeijingTime.ZONE).getYear();
+            RouterLink dashboard = new RouterLink(getTranslation("nav.dashboard"), DashboardView.class,
+                    new RouteParameters(Map.of("community", community, "year", String.valueOf(thisYear))));
+            dashboard.setId("dashboard-link");
+            links.add(forums, activities, dashboard);
             if (tenantContext.requireCaller().has(Role.TENANT_ADMIN)) {
                 // plans are written for the coming year and kept through the current one
-                int thisYear = java.time.LocalDate.now(org.educommons.platform.i18n.BeijingTime.ZONE).getYear();
                 for (int year : List.of(thisYear, thisYear + 1)) {
                     RouterLink mine = new RouterLink(getTranslation("myplan.link", String.valueOf(year)), MyPlanView.class,
                             MyPlanView.parameters(community, year));

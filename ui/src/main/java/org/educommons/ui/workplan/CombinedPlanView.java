@@ -86,11 +86,7 @@ public class CombinedPlanView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         String slug = event.getRouteParameters().get("community").orElse("");
-        try {
-            year = Integer.parseInt(event.getRouteParameters().get("year").orElse(""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("work-plan", slug);
-        }
+        year = Routes.year(event, "work-plan", slug);
         if (!CommunitySlug.isValid(slug)) {
             throw ProblemException.notFound("community", slug);
         }

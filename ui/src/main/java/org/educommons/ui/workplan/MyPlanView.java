@@ -27,7 +27,6 @@ import org.educommons.platform.api.IfMatch;
 import org.educommons.identity.Role;
 import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
-import org.educommons.platform.problem.ProblemException;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
@@ -72,12 +71,7 @@ public class MyPlanView extends VerticalLayout implements BeforeEnterObserver, H
             return;
         }
         community = Requests.community(event.getRouteParameters().get("community").orElse(""));
-        String rawYear = event.getRouteParameters().get("year").orElse("");
-        try {
-            year = Integer.parseInt(rawYear);
-        } catch (NumberFormatException e) {
-            throw ProblemException.notFound("work-plan", community.value() + "/" + rawYear);
-        }
+        year = Routes.year(event, "work-plan", community.value());
         render();
     }
 

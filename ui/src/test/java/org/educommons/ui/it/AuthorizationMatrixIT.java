@@ -84,6 +84,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/communities/{community}/activities                         401   ok    ok    ok    ok    403
             POST /api/v1/communities/{community}/activities                        401   403   pass  403   pass  403
             GET /api/v1/communities/{community}/school-pairings                    401   ok    ok    ok    ok    403
+            GET /api/v1/communities/{community}/dashboard/{year}                   401   ok    ok    ok    ok    403
             # --- a forum: members read it, the host runs it, each member acts for its own people
             GET /api/v1/forums/{id}                                                401   ok    ok    ok    ok    404
             PATCH /api/v1/forums/{id}                                              401   403   pass  403   403   404

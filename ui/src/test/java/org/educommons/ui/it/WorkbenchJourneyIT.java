@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,11 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The signed-in home, per role, in a real headless Chromium: each person lands on a workbench that says
- * what waits for them, with the figures {@code GET /api/v1/me/workbench} gives, and each entry leads to
- * the screen where it is handled. Every page visited fits the window and logs no console error.
+ * The screens that sum things up, in a real headless Chromium. The signed-in home, per role: each person
+ * lands on a workbench that says what waits for them, with the figures {@code GET /api/v1/me/workbench}
+ * gives, and each entry leads to the screen where it is handled. The community's dashboard: every
+ * segment of every chart carries the figure {@code GET /api/v1/communities/{c}/dashboard/{year}} gives,
+ * with the numbers behind it one click away. Every page visited fits the window and logs no console error.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -128,7 +133,7 @@ class WorkbenchJourneyIT {
         // the navigation shows the product: the workbench, the community's screens and its own plan
         List<String> nav = texts("#nav-communities vaadin-side-nav-item[data-community='" + COMMUNITY + "'] vaadin-side-nav-item");
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        assertThat(nav).containsExactly(year + " 年计划总表", "论坛", "联合活动", "我的 " + year + " 年计划");
+        assertThat(nav).containsExactly(year + " 年计划总表", "论坛", "联合活动", "数据看板", "我的 " + year + " 年计划");
         screen.click(screen.visible("#nav-workbench"));
         screen.wait.until(d -> d.getCurrentUrl().endsWith("/workbench"));
 
@@ -233,5 +238,94 @@ class WorkbenchJourneyIT {
         screen.wait.until(d -> d.findElement(By.tagName("body")).getText().contains(applicant));
         checkPage("join applications");
         assertThat(problems).isEmpty();
+    }
+
+    /** Chart {@code id}'s segments as "bar/series" → value; segments of zero are not drawn. */
+    private Map<String, Integer> segments(String id) {
+        Map<String, Integer> drawn = new TreeMap<>();
+        for (WebElement rect : screen.browser.findElements(By.cssSelector("#" + id + " rect.ec-chart-segment"))) {
+            drawn.put(rect.getAttribute("data-bar") + "/" + rect.getAttribute("data-series"),
+                    Integer.parseInt(rect.getAttribute("data-value")));
+        }
+        return drawn;
+    }
+
+    @Test
+    void everyChartShowsTheApisFiguresWithTheNumbersOneClickAwayOnAPhone() throws Exception {
+        Api api = new Api(base);
+        String jiangjin = api.tokenFor("jiangjin.admin");
+        // a joint activity in 2023 of a type and month of its own, so the activity chart has something to show
+        Api.Reply proposed = api.post("api/v1/communities/" + COMMUNITY + "/activities", """
+                {"title":"看板测试：江津送教","type":"TRAINING_SENT","startsOn":"2023-05-10","endsOn":"2023-05-12",
+                 "description":"送教下乡","organisers":[{"tenant":"rongchang","part":"接待"}]}""", Api.bearer(jiangjin));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+
+        JsonNode expected = api.get("api/v1/communities/" + COMMUNITY + "/dashboard/2023", Api.bearer(jiangjin)).json();
+        Map<String, Integer> plans = new TreeMap<>();
+        Map<String, Integer> lastYear = new TreeMap<>();
+        List<String> totals = new ArrayList<>();
+        for (JsonNode member : expected.get("plans")) {
+            int total = 0;
+            for (var statuses = member.get("items").fields(); statuses.hasNext(); ) {
+                var status = statuses.next();
+                if (status.getValue().asInt() > 0) {
+                    plans.put(member.get("member").asText() + "/" + status.getKey(), status.getValue().asInt());
+                }
+                total += status.getValue().asInt();
+            }
+            totals.add(String.valueOf(total));
+        }
+        for (JsonNode member : expected.get("lastYearPlans")) {
+            member.get("items").fields().forEachRemaining(s -> {
+                if (s.getValue().asInt() > 0) {
+                    lastYear.put(member.get("member").asText() + "/" + s.getKey(), s.getValue().asInt());
+                }
+            });
+        }
+        Map<String, Integer> activities = new TreeMap<>();
+        expected.get("activities").forEach(a -> activities.merge(a.get("month").asText() + "/" + a.get("type").asText(),
+                a.get("count").asInt(), Integer::sum));
+        Map<String, Integer> joined = new TreeMap<>();
+        expected.get("joined").forEach(j -> {
+            int before = j.get("members").asInt() - j.get("joined").asInt();
+            if (before > 0) {
+                joined.put(j.get("year").asText() + "/before", before);
+            }
+            joined.put(j.get("year").asText() + "/joined", j.get("joined").asInt());
+        });
+        assertThat(plans.values().stream().mapToInt(Integer::intValue).sum()).as("the demo 2023 plans").isEqualTo(16);
+        assertThat(activities.get("5/TRAINING_SENT")).as("the test's own activity").isGreaterThanOrEqualTo(1);
+        assertThat(joined).containsEntry("2020/joined", 4).containsEntry("2023/joined", 7).containsEntry("2023/before", 4);
+
+        screen = Screen.open(base, 390, 844);
+        screen.go("login");
+        screen.signIn("jiangjin.admin");
+        screen.go("communities/" + COMMUNITY + "/dashboard/2023");
+        assertThat(screen.visible("#dashboard-title").getText()).isEqualTo("川南渝西教育共同体 2023 年数据看板");
+        screen.visible("#chart-plans rect.ec-chart-segment");
+        assertThat(segments("chart-plans")).isEqualTo(plans);
+        assertThat(segments("chart-plans-last-year")).isEqualTo(lastYear);
+        assertThat(segments("chart-activities")).isEqualTo(activities);
+        assertThat(segments("chart-joined")).isEqualTo(joined);
+        assertThat(screen.browser.findElements(By.cssSelector("#chart-plans .ec-chart-total")).stream().map(WebElement::getText).toList())
+                .as("each member's total, in roster order").isEqualTo(totals);
+
+        // the numbers behind a chart, one click away
+        WebElement details = screen.visible("#chart-joined vaadin-details");
+        screen.click(details.findElement(By.cssSelector("vaadin-details-summary")));
+        screen.wait.until(d -> details.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).anyMatch("2023 年"::equals));
+        List<String> cells = details.findElements(By.cssSelector("vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        int row = cells.indexOf("2023 年");
+        assertThat(cells.subList(row, row + 4)).as("year, members before, joined that year, members").containsExactly("2023 年", "4", "7", "11");
+
+        assertThat(screen.fitsTheWidth()).as("no sideways scrolling on a phone").isTrue();
+        assertThat(screen.consoleErrors()).isEmpty();
+        screen.screenshot("dashboard-phone");
+
+        screen.visible("#language-switch").click();
+        screen.wait.until(ExpectedConditions.textToBe(By.id("dashboard-title"),
+                "Southern Sichuan–Western Chongqing Education Community dashboard 2023"));
+        assertThat(segments("chart-plans")).isEqualTo(plans);
     }
 }
