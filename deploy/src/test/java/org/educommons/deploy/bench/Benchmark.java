@@ -37,7 +37,7 @@ public final class Benchmark {
         static Sizes named(String name) {
             return switch (name) {
                 case "smoke" -> new Sizes("smoke", 110, 30, 4, 16, 16, 40, 5, 4, 60, 5, 3,
-                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2));
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(1));
                 case "full" -> new Sizes("full", 3_000, 300, 40, 200, 200, 2_800, 30, 16, 3_000, 100, 200,
                         Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(15));
                 default -> throw new IllegalArgumentException("bench.scale is smoke or full, not " + name);

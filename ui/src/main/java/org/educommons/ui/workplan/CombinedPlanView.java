@@ -91,10 +91,8 @@ public class CombinedPlanView extends VerticalLayout implements BeforeEnterObser
             throw ProblemException.notFound("community", slug);
         }
         community = new CommunitySlug(slug);
-        CommunityDirectory.CommunityDetails details = directory.community(community);
-        // the same gate as the rows: members only (403 before anything is drawn)
-        plans.tableCount(community, year, new PlanTable.Filter(null, null, null, null));
-        build(details, event.getLocation().getQueryParameters());
+        // the table's first count is its gate: members only (403, shown by ErrorView, before any row is read)
+        build(directory.community(community), event.getLocation().getQueryParameters());
     }
 
     private void build(CommunityDirectory.CommunityDetails details, QueryParameters query) {
