@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * are locked with SKIP LOCKED, so several instances never send the same message at once, and each is
  * sent and marked in a transaction of its own ({@link OutboxDelivery}), as the mail sender's own
  * database role ({@code educommons.db.mailer-user}): the application role cannot read queued mail.
- * Each message keeps one Message-ID across retries, so a receiving server can drop a duplicate.
+ * Each message keeps one Message-ID across retries, so a receiving server can drop a duplicate. While
+ * the database is away, each run fails and the next tries again: queued mail leaves once it is back.
  */
 @Startup
 @Singleton
@@ -38,6 +39,8 @@ public class OutboxSender {
 
     private Session mail;
     private InternetAddress from;
+    /** When the queue last became unreadable (0: it is readable). */
+    private long unreachableSince;
 
     @PostConstruct
     void configure() {
@@ -68,8 +71,22 @@ public class OutboxSender {
             return;
         }
         // one transaction per message: a message marked sent stays sent, whatever happens to the next
-        for (int i = 0; i < BATCH && delivery.deliverNext(mail, from); i++) {
-            // next
+        try {
+            for (int i = 0; i < BATCH && delivery.deliverNext(mail, from); i++) {
+                // next
+            }
+            if (unreachableSince != 0) {
+                LOG.info(() -> "Outbox: the database answers again; sending resumes");
+                unreachableSince = 0;
+            }
+        } catch (RuntimeException e) {
+            // Never thrown on to the timer service: after a couple of failed runs it drops the timer for good
+            // (EJB5119 "Expunging timer"), and no mail would leave this node again after a database outage of
+            // a few seconds. The next run, two seconds on, tries again; one warning per outage.
+            if (unreachableSince == 0) {
+                unreachableSince = System.currentTimeMillis();
+                LOG.warning(() -> "Outbox: cannot read the queue, trying again every two seconds: " + e.getMessage());
+            }
         }
     }
 }

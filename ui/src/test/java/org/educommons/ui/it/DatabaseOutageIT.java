@@ -118,5 +118,21 @@ class DatabaseOutageIT {
         assertThat(acknowledged).as("everybody registered in the end: the service recovered by itself").hasSize(people.size());
         assertThat(persisted).as("every acknowledged registration is in the database").containsAll(acknowledged);
         assertThat(api.get("health").body()).contains("UP");
+
+        // and every acknowledged registration's confirmation mail leaves once the database is back: the mail
+        // sender's two-second runs failed during the outage, and must not have given up
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        Set<String> mailed = new HashSet<>();
+        while (mailed.size() < people.size() && System.nanoTime() < deadline) {
+            for (jakarta.mail.internet.MimeMessage m : TestServer.smtp().getReceivedMessages()) {
+                if (m.getSubject().contains("数据库故障演练论坛")) {
+                    for (jakarta.mail.Address to : m.getAllRecipients()) {
+                        mailed.add(to.toString().replace("@demo.educommons.invalid", ""));
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        assertThat(mailed).as("confirmation mails delivered after the outage").containsExactlyInAnyOrderElementsOf(people);
     }
 }

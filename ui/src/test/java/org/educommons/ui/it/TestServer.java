@@ -1,6 +1,7 @@
 package org.educommons.ui.it;
 
 import org.educommons.platform.database.DatabaseSettings;
+import org.educommons.testing.DatabaseSnapshot;
 import org.educommons.testing.TestDatabase;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.engine.support.descriptor.ClassSource;
@@ -12,16 +13,20 @@ import org.junit.platform.launcher.TestIdentifier;
  * Prepares what the Payara Micro that Arquillian starts talks to: a migrated PostgreSQL database
  * (embedded, or on {@code EDUCOMMONS_DB_URL}), a tenant-config folder and a real SMTP server
  * (GreenMail), handed to the server process through {@code payara.cmdOptions} before the first
- * test class asks Arquillian for a container. Each test class starts on a database of its own: the
- * database is copied afresh from a migrated template, and the tenant-config folder reset, before
- * the class deploys (Arquillian starts a Payara Micro per class), so no assertion depends on what
- * another class left behind.
+ * test class asks Arquillian for a container. Each test class starts on the same data, so that no
+ * assertion depends on what another class left behind: the first class on a fresh copy of a migrated
+ * template, on which the server seeds its demo data as it starts; once the server is ready its rows
+ * are copied aside ({@link #serverReady}), and before every later class they are put back in place
+ * under the running server ({@link DatabaseSnapshot}) and the tenant-config folder is reset. The
+ * server itself is started once for the suite ({@link SharedServer}).
  */
 public class TestServer implements LauncherSessionListener, TestExecutionListener {
 
     private static DatabaseSettings template;
 
     private static DatabaseSettings settings;
+    /** Whether one server serves every class, with the database's rows put back between classes. */
+    private static boolean shared;
     private static java.nio.file.Path tenantConfig;
     private static int smtpPort;
     private static com.icegreen.greenmail.util.GreenMail smtp;
@@ -78,8 +83,13 @@ public class TestServer implements LauncherSessionListener, TestExecutionListene
         if (settings == null || !(test.getSource().orElse(null) instanceof ClassSource)) {
             return;
         }
-        // a new class: a new database, the tenant-config folder as it was, no tokens of the old database
-        TestDatabase.recreate(settings, template);
+        // a new class: the data as the server had it when ready, the tenant-config folder as it was, no
+        // tokens of the old data
+        if (shared) {
+            DatabaseSnapshot.restore(settings);
+        } else {
+            TestDatabase.recreate(settings, template);
+        }
         try (var files = java.nio.file.Files.list(tenantConfig.resolve("tenants"))) {
             for (java.nio.file.Path file : files.toList()) {
                 java.nio.file.Files.delete(file);
@@ -90,7 +100,21 @@ public class TestServer implements LauncherSessionListener, TestExecutionListene
             throw new java.io.UncheckedIOException(e);
         }
         Api.forgetTokens();
-        System.out.println("TestServer: " + test.getDisplayName() + " starts on a fresh copy of the migrated database");
+        System.out.println("TestServer: " + test.getDisplayName() + (shared
+                ? " starts on the running server, its data put back as it was when the server was ready"
+                : " starts on a fresh copy of the migrated database"));
+    }
+
+    /**
+     * Called once the server is up and healthy: copies its data aside so that later classes can share
+     * the server. Answers whether they can (the owner must be a superuser, see {@link DatabaseSnapshot}).
+     */
+    static synchronized boolean serverReady() {
+        shared = DatabaseSnapshot.possible(settings());
+        if (shared) {
+            DatabaseSnapshot.take(settings);
+        }
+        return shared;
     }
 
     /** The SMTP server the server under test sends to (a new, empty one after {@link #startSmtp()}). */
