@@ -41,9 +41,20 @@ public class CommunityDirectory {
                 .setParameter("slug", slug.value())
                 .getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("tenant", slug.value()));
-        String parent = tenant.parentId() == null ? null : em.find(Tenant.class, tenant.parentId()).slug().value();
+        @SuppressWarnings("unchecked")
+        List<Tenant> above = em.createNativeQuery("""
+                        select t.* from tenant t join tenant_ancestry a on a.ancestor_id = t.id
+                         where a.descendant_id = ?1 order by a.depth desc""", Tenant.class)
+                .setParameter(1, tenant.id())
+                .getResultList();
+        List<TenantDetails.TenantRef> ancestors = above.stream().map(TenantDetails.TenantRef::of).toList();
+        List<TenantDetails.TenantRef> children = em.createQuery(
+                        "select t from Tenant t where t.parentId = :tenant order by t.slug", Tenant.class)
+                .setParameter("tenant", tenant.id())
+                .getResultList().stream().map(TenantDetails.TenantRef::of).toList();
+        String parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1).slug();
         return new TenantDetails(tenant.slug().value(), tenant.name(), tenant.kind(), tenant.region(), parent,
-                memberships(tenant.id()));
+                ancestors, children, memberships(tenant.id()));
     }
 
     /** The communities tenant {@code tenantId} belongs to, in the order it joined them. */
@@ -146,9 +157,20 @@ public class CommunityDirectory {
         }
     }
 
-    /** A tenant and the communities it belongs to. */
+    /**
+     * A tenant, its place in the tenant tree ({@code ancestors} from the root down to its {@code parent};
+     * its {@code children}) and the communities it belongs to.
+     */
     public record TenantDetails(String slug, LocalizedName name, TenantKind kind, String region, String parent,
+                                List<TenantRef> ancestors, List<TenantRef> children,
                                 List<CommunityMembership> communities) {
+        /** Another tenant in the tree. */
+        public record TenantRef(String slug, LocalizedName name, TenantKind kind) {
+            static TenantRef of(Tenant t) {
+                return new TenantRef(t.slug().value(), t.name(), t.kind());
+            }
+        }
+
         public record CommunityMembership(String community, LocalizedName name, MembershipRole role, boolean secretariat,
                                           int joinedYear, LocalDate joinedOn, String joinedAtMeeting) {
         }

@@ -37,7 +37,7 @@ public final class ConfigApplier {
     }
 
     private static Report applyInTransaction(ConfigSet set, Connection c) throws SQLException {
-        int tenants = 0;
+        java.util.Set<String> tenants = new java.util.HashSet<>(); // added or changed, once each
         int communities = 0;
         int memberships = 0;
         int accounts = 0;
@@ -55,7 +55,9 @@ public final class ConfigApplier {
                 s.setString(3, t.name().en());
                 s.setString(4, t.kind().name());
                 s.setString(5, t.region());
-                tenants += s.executeUpdate();
+                if (s.executeUpdate() > 0) {
+                    tenants.add(t.slug());
+                }
             }
         }
         Map<String, Long> tenantIds = ids(c, "tenant");
@@ -67,7 +69,9 @@ public final class ConfigApplier {
                 s.setObject(1, parent, Types.BIGINT);
                 s.setString(2, t.slug());
                 s.setObject(3, parent, Types.BIGINT);
-                tenants += s.executeUpdate();
+                if (s.executeUpdate() > 0) {
+                    tenants.add(t.slug());
+                }
             }
         }
         try (PreparedStatement s = c.prepareStatement("""
@@ -158,7 +162,7 @@ public final class ConfigApplier {
                 accounts += s.executeUpdate();
             }
         }
-        return new Report(tenants, communities, memberships, accounts);
+        return new Report(tenants.size(), communities, memberships, accounts);
     }
 
     private static Map<String, Long> ids(Connection c, String table) throws SQLException {

@@ -252,6 +252,7 @@ public final class ConfigReader {
                 error(t.file(), "parent", "a tenant cannot be its own parent");
             }
         }
+        checkTree(tenants);
         Set<String> communitySlugs = new HashSet<>();
         Set<String> rosterEntries = new HashSet<>();
         for (CommunityDefinition c : communities) {
@@ -290,6 +291,35 @@ public final class ConfigReader {
             }
             if (c.members().stream().noneMatch(m -> m.role() == MembershipRole.FOUNDING_MEMBER)) {
                 error(c.file(), "members", "a community needs at least one founding member");
+            }
+        }
+    }
+
+    /**
+     * Tenants form a tree through {@code parent}: no tenant is its own ancestor, and a child sits below its
+     * parent's level (province → city → district → school cluster → school; see {@link TenantKind#isBelow}).
+     */
+    private void checkTree(List<TenantDefinition> tenants) {
+        Map<String, TenantDefinition> bySlug = new HashMap<>();
+        tenants.forEach(t -> bySlug.putIfAbsent(t.slug(), t));
+        for (TenantDefinition t : tenants) {
+            TenantDefinition parent = t.parent() == null ? null : bySlug.get(t.parent());
+            if (parent == null || parent == t) {
+                continue; // no parent, or one reported above
+            }
+            if (t.kind() != null && parent.kind() != null && !t.kind().isBelow(parent.kind())) {
+                error(t.file(), "parent", "a " + t.kind() + " cannot be placed under '" + parent.slug() + "', a "
+                        + parent.kind() + ": a child sits below its parent's level ("
+                        + String.join(" > ", TenantKind.LEVELS.stream().map(Enum::name).toList()) + ")");
+            }
+            Set<String> chain = new java.util.LinkedHashSet<>(List.of(t.slug()));
+            for (TenantDefinition up = parent; up != null; up = up.parent() == null ? null : bySlug.get(up.parent())) {
+                if (!chain.add(up.slug())) {
+                    if (up.slug().equals(t.slug())) {
+                        error(t.file(), "parent", "makes a cycle: " + String.join(" → ", chain) + " → " + t.slug());
+                    }
+                    break; // a cycle further up, reported at its own members
+                }
             }
         }
     }

@@ -151,7 +151,7 @@ class TenantConfigTest {
     void theDemoCommunityAppliesWithItsElevenMembersInRosterOrder() throws SQLException {
         ConfigApplier.Report report = apply(demo());
 
-        assertThat(report).isEqualTo(new ConfigApplier.Report(11, 1, 11, 11));
+        assertThat(report).isEqualTo(new ConfigApplier.Report(13, 1, 11, 13));
         assertThat(rows("""
                 select t.slug, m.role, coalesce(m.joined_on::text, m.joined_year::text)
                   from community_membership m join tenant t on t.id = m.tenant_id
@@ -321,7 +321,11 @@ class TenantConfigTest {
                 Arguments.of("tenants/dazu.yaml", "slug: dazu", "slug: dazu-qu", "tenants/dazu.yaml", "slug", "differs from the file name"),
                 Arguments.of("tenants/dazu.yaml", "username: dazu.admin", "username: luzhou.admin", "tenants/", "admin.username", "is already used in"),
                 Arguments.of("tenants/dazu.yaml", "email: dazu.admin@demo.educommons.invalid", "email: not-an-address", "tenants/dazu.yaml", "admin.email", "is not an e-mail address"),
-                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT", "kind: DISTRICT\nparent: chongqing", "tenants/dazu.yaml", "parent", "names no defined tenant: 'chongqing'"),
+                Arguments.of("tenants/dazu.yaml", "parent: chongqing", "parent: chengdu", "tenants/dazu.yaml", "parent", "names no defined tenant: 'chengdu'"),
+                Arguments.of("tenants/dazu.yaml", "kind: DISTRICT\nparent: chongqing", "kind: CITY\nparent: yongchuan", "tenants/dazu.yaml", "parent",
+                        "a CITY cannot be placed under 'yongchuan', a DISTRICT"),
+                Arguments.of("tenants/dazu.yaml", "parent: chongqing", "parent: yongchuan", "tenants/dazu.yaml", "parent",
+                        "a DISTRICT cannot be placed under 'yongchuan', a DISTRICT"),
                 Arguments.of("communities/chuannan-yuxi.yaml", "tenant: wansheng", "tenant: wanzhou", "communities/chuannan-yuxi.yaml", "members[10].tenant", "names no defined tenant: 'wanzhou'"),
                 Arguments.of("communities/chuannan-yuxi.yaml", "tenant: wansheng", "tenant: dazu", "communities/chuannan-yuxi.yaml", "members[10].tenant", "'dazu' is listed twice"),
                 Arguments.of("communities/chuannan-yuxi.yaml", "joined: 2020\n    secretariat: true", "joined: 2019\n    secretariat: true", "communities/chuannan-yuxi.yaml", "members[0].joined", "before the community was founded"),
@@ -351,6 +355,29 @@ class TenantConfigTest {
     }
 
     @Test
+    void theDemoTreeAppliesWithItsAncestryAndACycleIsRefusedAtEachOfItsMembers() throws Exception {
+        edit("tenants/yongchuan.yaml", "kind: DISTRICT\nparent: chongqing", "kind: OTHER\nparent: luzhou");
+        apply(ConfigFiles.inDirectory(dir));
+        assertThat(rows("""
+                select d.slug || '<' || a.slug || ':' || x.depth from tenant_ancestry x
+                  join tenant d on d.id = x.descendant_id join tenant a on a.id = x.ancestor_id
+                 where d.slug in ('luzhou', 'yongchuan', 'dazu') order by 1"""))
+                .containsExactly("dazu<chongqing:1", "luzhou<sichuan:1", "yongchuan<luzhou:1", "yongchuan<sichuan:2");
+
+        edit("tenants/sichuan.yaml", "kind: PROVINCE", "kind: OTHER\nparent: yongchuan");
+        assertThatThrownBy(() -> apply(ConfigFiles.inDirectory(dir)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.errors())
+                        .filteredOn(err -> err.message().contains("makes a cycle"))
+                        .extracting(ConfigError::file)
+                        .hasSize(3)
+                        .anySatisfy(f -> assertThat(f).contains("sichuan.yaml"))
+                        .anySatisfy(f -> assertThat(f).contains("luzhou.yaml"))
+                        .anySatisfy(f -> assertThat(f).contains("yongchuan.yaml")));
+        assertThat(rows("select count(*) from tenant_ancestry where descendant_id = (select id from tenant where slug = 'sichuan')"))
+                .as("the refused files changed nothing").containsExactly("0");
+    }
+
+    @Test
     void aFailureHalfWayThroughApplyingLeavesNothingApplied() throws Exception {
         // a fault in the last step: the database refuses the first community membership
         try (Connection owner = TestDatabase.owner(db); Statement s = owner.createStatement()) {
@@ -370,7 +397,7 @@ class TenantConfigTest {
             s.execute("drop trigger test_refuse_membership on community_membership");
         }
         apply(ConfigFiles.inDirectory(dir));
-        assertThat(rows("select count(*) from tenant")).as("the same files apply once the fault is gone").containsExactly("11");
+        assertThat(rows("select count(*) from tenant")).as("the same files apply once the fault is gone").containsExactly("13");
     }
 
     @Test

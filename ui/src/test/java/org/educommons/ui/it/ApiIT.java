@@ -163,6 +163,18 @@ class ApiIT {
         assertThat(luzhou.get("kind").asText()).isEqualTo("CITY");
         assertThat(luzhou.get("communities").get(0).get("community").asText()).isEqualTo("chuannan-yuxi");
         assertThat(luzhou.get("communities").get(0).get("secretariat").asBoolean()).isTrue();
+        // its place in the tenant tree: the province above it, no tenant below it yet
+        assertThat(luzhou.get("parent").asText()).isEqualTo("sichuan");
+        assertThat(luzhou.get("ancestors").findValuesAsText("slug")).containsExactly("sichuan");
+        assertThat(luzhou.get("ancestors").get(0).get("kind").asText()).isEqualTo("PROVINCE");
+        assertThat(luzhou.get("children")).isEmpty();
+
+        JsonNode chongqing = api.get("api/v1/tenants/chongqing").json();
+        assertThat(chongqing.get("ancestors")).isEmpty();
+        assertThat(chongqing.get("children").findValuesAsText("slug"))
+                .containsExactly("dazu", "jiangjin", "qijiang", "rongchang", "tongliang", "wansheng", "yongchuan");
+        assertThat(chongqing.get("children").get(0).get("name").get("zh").asText()).isEqualTo("重庆市大足区教育委员会");
+        assertThat(chongqing.get("communities")).isEmpty();
     }
 
     @Test

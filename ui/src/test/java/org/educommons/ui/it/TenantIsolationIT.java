@@ -64,6 +64,36 @@ class TenantIsolationIT {
     }
 
     @Test
+    void aProvinceReadsWhatItsCitiesPublishedButChangesNothingAndAnotherProvinceReadsNothing() {
+        JsonNode published = null;
+        for (JsonNode item : api.get("api/v1/communities/chuannan-yuxi/plans/2023/items?limit=100", Api.bearer(luzhou))
+                .json().get("items")) {
+            if (item.get("published").asBoolean()) {
+                published = item;
+                break;
+            }
+        }
+        assertThat(published).as("a published item of 泸州's 2023 plan").isNotNull();
+        String item = "api/v1/plan-items/" + published.get("id").asLong();
+        String sichuan = api.tokenFor("sichuan.admin");
+        String chongqing = api.tokenFor("chongqing.admin");
+
+        Api.Reply above = api.get(item, Api.bearer(sichuan));
+        assertThat(above.status()).as("泸州's province, though no member of the community").isEqualTo(200);
+        assertThat(above.json().get("title").asText()).isEqualTo(published.get("title").asText());
+        assertThat(above.json().get("tenant").asText()).isEqualTo("luzhou");
+
+        Api.Reply otherBranch = api.get(item, Api.bearer(chongqing));
+        assertThat(otherBranch.status()).as("the other province").isEqualTo(404);
+        assertThat(otherBranch.body()).doesNotContain(published.get("title").asText());
+
+        Api.Reply takeover = api.patch(item, "{\"title\":\"taken over\"}", Api.bearer(sichuan, "If-Match",
+                "\"" + published.get("version").asInt() + "\""));
+        assertThat(takeover.status()).as("reading is all a province may do below it").isIn(403, 404);
+        assertThat(api.get(item, Api.bearer(luzhou)).json().get("title").asText()).isEqualTo(published.get("title").asText());
+    }
+
+    @Test
     void anotherTenantsAccountDoesNotExistForTheCallerEvenRightAfterItsOwnerReadIt() {
         long luzhouAdminId = api.get("api/v1/me", Api.bearer(luzhou)).json().get("id").asLong();
         // the owner reads it first, so any shared cache would now hold it
