@@ -27,7 +27,8 @@ create trigger join_application_version before update on join_application
 -- Anyone may apply, without an account; the new row is the secretariat's to read, and is audited in
 -- the secretariat's trail (the application role cannot choose the tenant of an entry itself).
 create or replace function membership_apply(p_community bigint, p_name_zh text, p_name_en text, p_kind text,
-                                            p_region text, p_contact_name text, p_contact_email text, p_reason text)
+                                            p_region text, p_contact_name text, p_contact_email text, p_reason text,
+                                            p_parent bigint)
     returns bigint
     language plpgsql security definer
     set search_path = public, pg_temp
@@ -35,14 +36,16 @@ as $$
 declare
     v_id bigint;
 begin
-    insert into join_application (community_id, name_zh, name_en, kind, region, contact_name, contact_email, reason)
+    insert into join_application (community_id, name_zh, name_en, kind, region, contact_name, contact_email, reason,
+                                  parent_id)
     values (p_community, btrim(p_name_zh), nullif(btrim(p_name_en), ''), p_kind, btrim(p_region),
-            btrim(p_contact_name), btrim(p_contact_email), btrim(p_reason))
+            btrim(p_contact_name), btrim(p_contact_email), btrim(p_reason), p_parent)
     returning id into v_id;
     insert into audit_entry (tenant_id, actor, entity, entity_id, action, changes)
     select m.tenant_id, 'applicant:' || btrim(p_contact_email), 'join-application', v_id::text, 'apply',
            jsonb_build_object('name', btrim(p_name_zh), 'kind', p_kind, 'region', btrim(p_region),
-                              'contactName', btrim(p_contact_name))
+                              'contactName', btrim(p_contact_name),
+                              'parent', (select slug from tenant where id = p_parent))
       from community_membership m
      where m.community_id = p_community and m.secretariat;
     return v_id;
@@ -70,8 +73,9 @@ begin
     if a.status <> 'PENDING' then
         raise exception 'application % is already decided', p_application using errcode = 'check_violation';
     end if;
-    insert into tenant (slug, name_zh, name_en, kind, region)
-    values (p_slug, a.name_zh, coalesce(nullif(btrim(p_name_en), ''), a.name_en, a.name_zh), a.kind, a.region)
+    insert into tenant (slug, name_zh, name_en, kind, region, parent_id)
+    values (p_slug, a.name_zh, coalesce(nullif(btrim(p_name_en), ''), a.name_en, a.name_zh), a.kind, a.region,
+            a.parent_id)
     returning id into v_tenant;
     insert into community_membership (tenant_id, community_id, role, secretariat, joined_year, joined_on,
                                       joined_at_meeting, roster_position)
@@ -90,7 +94,7 @@ begin
 end
 $$;
 
-revoke all on function membership_apply(bigint, text, text, text, text, text, text, text) from public;
+revoke all on function membership_apply(bigint, text, text, text, text, text, text, text, bigint) from public;
 revoke all on function membership_provision(bigint, text, text, text, date, text, text, text, integer) from public;
-grant execute on function membership_apply(bigint, text, text, text, text, text, text, text) to "${appRole}";
+grant execute on function membership_apply(bigint, text, text, text, text, text, text, text, bigint) to "${appRole}";
 grant execute on function membership_provision(bigint, text, text, text, date, text, text, text, integer) to "${appRole}";

@@ -6,10 +6,11 @@ import java.util.List;
 import org.educommons.platform.outbox.EmailAddress;
 import org.educommons.platform.problem.ProblemException.FieldError;
 import org.educommons.tenancy.TenantKind;
+import org.educommons.tenancy.TenantSlug;
 
 /** What an applicant city or district sends (no account needed). */
 public record JoinApplicationInput(String name, String nameEn, String kind, String region, String contactName,
-                                   String contactEmail, String reason) {
+                                   String contactEmail, String reason, String parent) {
 
     public List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>();
@@ -26,7 +27,15 @@ public record JoinApplicationInput(String name, String nameEn, String kind, Stri
         if (kind == null || parsedKind() == null) {
             errors.add(new FieldError("kind", "validation.one-of", List.of(TenantKind.values()).toString()));
         }
+        if (parsedParent() != null && !TenantSlug.isValid(parsedParent())) {
+            errors.add(new FieldError("parent", "validation.slug"));
+        }
         return errors;
+    }
+
+    /** The slug of the tenant the applicant belongs under in the tenant tree; null when it names none. */
+    String parsedParent() {
+        return parent == null || parent.isBlank() ? null : parent.trim();
     }
 
     TenantKind parsedKind() {

@@ -29,6 +29,7 @@ import org.educommons.tenancy.Community;
 import org.educommons.tenancy.CommunityDirectory;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
+import org.educommons.tenancy.TenantKind;
 import org.educommons.tenancy.TenantSlug;
 import org.educommons.tenancy.TenantTransactional;
 
@@ -93,15 +94,16 @@ public class JoinApplications {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "invalid-input", errors);
         }
+        Long parent = parentOf(input);
         long id;
         try {
-            id = Row.single(em.createNativeQuery("select membership_apply(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            id = Row.single(em.createNativeQuery("select membership_apply(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as bigint))")
                     // trimmed as validated: Java's trim also takes tabs and line breaks, btrim only spaces
                     .setParameter(1, community.id()).setParameter(2, input.name().trim())
                     .setParameter(3, input.nameEn() == null ? null : input.nameEn().trim())
                     .setParameter(4, input.parsedKind().name()).setParameter(5, input.region().trim())
                     .setParameter(6, input.contactName().trim()).setParameter(7, input.contactEmail().trim())
-                    .setParameter(8, input.reason().trim()), r -> r.getLong(0));
+                    .setParameter(8, input.reason().trim()).setParameter(9, parent), r -> r.getLong(0));
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw new ProblemException(409, "duplicate-application", input.name().trim());
@@ -110,7 +112,29 @@ public class JoinApplications {
         }
         throttle.count(applicationsPerAddress(), address);
         return new JoinApplicationDetails(id, communitySlug.value(), input.name().trim(), input.nameEn(), input.parsedKind().name(),
-                input.region().trim(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now(), 0);
+                input.region().trim(), input.parsedParent(), null, null, null, "PENDING", null, null, null, null, OffsetDateTime.now(), 0);
+    }
+
+    /**
+     * The id of the tenant the applicant names as the one it belongs under: it must exist, and the applicant
+     * must sit below its level (a county under a city, not a city under a county); 400 naming the field if not.
+     */
+    private Long parentOf(JoinApplicationInput input) {
+        String slug = input.parsedParent();
+        if (slug == null) {
+            return null;
+        }
+        Object[] parent = Row.first(em.createNativeQuery("select id, kind, name_zh from tenant where slug = ?1").setParameter(1, slug),
+                r -> new Object[] {r.getLong(0), r.getString(1), r.getString(2)}).orElse(null);
+        if (parent == null) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("parent", "validation.parent-unknown", slug)));
+        }
+        TenantKind parentKind = TenantKind.valueOf((String) parent[1]);
+        if (!input.parsedKind().isBelow(parentKind)) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("parent", "validation.parent-level",
+                    input.parsedKind().name(), parent[2], parentKind.name())));
+        }
+        return (Long) parent[0];
     }
 
     /** The community's applications by id, a page at a time, optionally of one status (its secretariat only). */
@@ -246,7 +270,7 @@ public class JoinApplications {
         JoinApplicationDetails approved = application(application.id());
         provisioned.fire(new TenantProvisioned(slug, approved.name(),
                 decision.nameEn() == null || decision.nameEn().isBlank() ? approved.name() : decision.nameEn().trim(),
-                approved.kind(), approved.region(), approved.community(), decision.meetingDate(), decision.meeting().trim(),
+                approved.kind(), approved.region(), approved.parent(), approved.community(), decision.meetingDate(), decision.meeting().trim(),
                 adminUsername, approved.contactName(), approved.contactEmail()));
         audit.record("join-application", application.id(), "approve",
                 Map.of("tenant", slug, "meeting", decision.meeting().trim(), "meetingDate", decision.meetingDate().toString()));
@@ -302,9 +326,10 @@ public class JoinApplications {
 
     private static final String COLUMNS = """
             select a.id, c.slug, a.name_zh, a.name_en, a.kind, a.region, a.contact_name, a.contact_email, a.reason,
-                   a.status, a.meeting, a.meeting_date, a.rejection_reason, t.slug, a.created_at, a.version
+                   a.status, a.meeting, a.meeting_date, a.rejection_reason, t.slug, a.created_at, a.version, p.slug
               from join_application a join community c on c.id = a.community_id
               left join tenant t on t.id = a.tenant_id
+              left join tenant p on p.id = a.parent_id
             """;
 
     private JoinApplicationDetails application(long id) {
@@ -315,7 +340,7 @@ public class JoinApplications {
 
     private static JoinApplicationDetails view(Row r) {
         return new JoinApplicationDetails(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
+                r.getString(5), r.getString(16), r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
                 r.getLocalDate(11), r.getString(12), r.getString(13), r.getOffsetDateTime(14), r.getInt(15));
     }
 

@@ -7,6 +7,6 @@ import java.time.LocalDate;
  * be written back (a failure there undoes the approval).
  */
 public record TenantProvisioned(String slug, String nameZh, String nameEn, String kind, String region,
-                                String community, LocalDate joinedOn, String meeting, String adminUsername,
+                                String parent, String community, LocalDate joinedOn, String meeting, String adminUsername,
                                 String adminName, String adminEmail) {
 }

@@ -57,6 +57,23 @@ public class CommunityDirectory {
                 ancestors, children, memberships(tenant.id()));
     }
 
+    /**
+     * Tenants whose slug or name contains {@code filter} (any case), by slug, a window at a time: the choice of a
+     * parent in the join form, among thousands of tenants at national scale.
+     */
+    public List<TenantDetails.TenantRef> searchTenants(String filter, int offset, int limit) {
+        String like = "%" + (filter == null ? "" : filter.trim().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return em.createQuery("""
+                        select t from Tenant t
+                         where lower(t.slug) like :f escape '\\' or lower(t.nameZh) like :f escape '\\'
+                            or lower(t.nameEn) like :f escape '\\'
+                         order by t.slug""", Tenant.class)
+                .setParameter("f", like)
+                .setFirstResult(offset).setMaxResults(Math.min(limit, 200))
+                .getResultList().stream().map(TenantDetails.TenantRef::of).toList();
+    }
+
     /** The communities tenant {@code tenantId} belongs to, in the order it joined them. */
     public List<TenantDetails.CommunityMembership> memberships(long tenantId) {
         return em.createQuery("""

@@ -15,17 +15,20 @@ class MembershipRulesTest {
     @Test
     void aCompleteApplicationHasNoErrorsAndItsKindIsRead() {
         JoinApplicationInput input = new JoinApplicationInput(" 泸县教育和体育局 ", null, " DISTRICT ", "四川省泸州市", "张老师",
-                " zhang@example.cn ", "希望加入共同体");
+                " zhang@example.cn ", "希望加入共同体", " luzhou ");
         assertThat(input.errors()).isEmpty();
         assertThat(input.parsedKind()).isEqualTo(TenantKind.DISTRICT);
+        assertThat(input.parsedParent()).isEqualTo("luzhou");
+        assertThat(new JoinApplicationInput("泸县", null, "DISTRICT", "r", "c", "a@b.cn", "由", " ").parsedParent())
+                .as("a blank parent names none").isNull();
     }
 
     @Test
     void everyMissingOrInvalidFieldIsNamedAtOnce() {
-        JoinApplicationInput empty = new JoinApplicationInput(null, null, null, " ", "", "not-an-address", null);
+        JoinApplicationInput empty = new JoinApplicationInput(null, null, null, " ", "", "not-an-address", null, "Lu Zhou");
         assertThat(empty.errors()).extracting(FieldError::field)
-                .containsExactly("name", "region", "contactName", "reason", "contactEmail", "kind");
-        assertThat(new JoinApplicationInput("x".repeat(101), null, "VILLAGE", "r", "c", "a@b", "x".repeat(4001)).errors())
+                .containsExactly("name", "region", "contactName", "reason", "contactEmail", "kind", "parent");
+        assertThat(new JoinApplicationInput("x".repeat(101), null, "VILLAGE", "r", "c", "a@b", "x".repeat(4001), null).errors())
                 .extracting(e -> e.field() + ":" + e.messageKey())
                 .containsExactly("name:validation.too-long", "reason:validation.too-long", "contactEmail:validation.email",
                         "kind:validation.one-of");
@@ -52,7 +55,7 @@ class MembershipRulesTest {
     }
     private static JoinApplicationInput application(String name, String kind, String region, String contactName,
                                                     String contactEmail, String reason) {
-        return new JoinApplicationInput(name, null, kind, region, contactName, contactEmail, reason);
+        return new JoinApplicationInput(name, null, kind, region, contactName, contactEmail, reason, null);
     }
 
     private static List<String> errors(JoinApplicationInput input) {
@@ -71,8 +74,8 @@ class MembershipRulesTest {
 
     @Test
     void anEnglishNameIsOptional() {
-        assertThat(new JoinApplicationInput("泸县", null, "DISTRICT", "r", "c", "a@b.cn", "由").errors()).isEmpty();
-        assertThat(new JoinApplicationInput("泸县", "", "DISTRICT", "r", "c", "a@b.cn", "由").errors()).isEmpty();
+        assertThat(new JoinApplicationInput("泸县", null, "DISTRICT", "r", "c", "a@b.cn", "由", null).errors()).isEmpty();
+        assertThat(new JoinApplicationInput("泸县", "", "DISTRICT", "r", "c", "a@b.cn", "由", null).errors()).isEmpty();
     }
 
     @Test

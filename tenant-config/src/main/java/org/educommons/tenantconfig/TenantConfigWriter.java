@@ -66,6 +66,9 @@ public class TenantConfigWriter {
         file.put("name", Map.of("zh", tenant.nameZh(), "en", tenant.nameEn()));
         file.put("kind", tenant.kind());
         file.put("region", tenant.region());
+        if (tenant.parent() != null) {
+            file.put("parent", tenant.parent());
+        }
         file.put("admin", Map.of("username", tenant.adminUsername(), "displayName", tenant.adminName(),
                 "email", tenant.adminEmail()));
         Map<String, Object> membership = new LinkedHashMap<>();

@@ -297,7 +297,7 @@ class TenantConfigTest {
     @Test
     void aTenantWrittenBackByAJoinApprovalIsReadAndAppliedAfterTheRoster() throws Exception {
         Path written = TenantConfigWriter.write(dir, new org.educommons.membership.TenantProvisioned("luxian", "泸县教育和体育局",
-                "Luxian County Bureau of Education and Sports", "DISTRICT", "四川省泸州市泸县", "chuannan-yuxi",
+                "Luxian County Bureau of Education and Sports", "DISTRICT", "四川省泸州市泸县", "luzhou", "chuannan-yuxi",
                 java.time.LocalDate.of(2026, 11, 20), "第十一次联席会", "luxian.admin", "张老师", "zhang@luxian.example.cn"));
         assertThat(written).isEqualTo(dir.resolve("tenants/luxian.yaml"));
 
@@ -308,6 +308,11 @@ class TenantConfigTest {
                 select t.slug, t.name_zh, m.role, m.joined_on, m.joined_at_meeting, m.roster_position
                   from community_membership m join tenant t on t.id = m.tenant_id where t.slug = 'luxian'"""))
                 .containsExactly("luxian|泸县教育和体育局|MEMBER|2026-11-20|第十一次联席会|12");
+        assertThat(Files.readString(written)).contains("parent: luzhou");
+        assertThat(rows("""
+                select a.slug || ':' || x.depth from tenant_ancestry x join tenant a on a.id = x.ancestor_id
+                 where x.descendant_id = (select id from tenant where slug = 'luxian') order by x.depth"""))
+                .as("placed under the city it named").containsExactly("luzhou:1", "sichuan:2");
         assertThat(apply(ConfigFiles.inDirectory(dir)).total()).isZero();
     }
 

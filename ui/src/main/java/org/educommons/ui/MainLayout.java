@@ -39,6 +39,7 @@ import org.educommons.ui.notification.NotificationsView;
 import org.educommons.ui.tenancy.CommunitiesView;
 import org.educommons.ui.membership.JoinApplicationsView;
 import org.educommons.ui.tenancy.CommunityView;
+import org.educommons.ui.tenancy.TenantView;
 import org.educommons.ui.workbench.WorkbenchView;
 import org.educommons.ui.workplan.CombinedPlanView;
 import org.educommons.ui.workplan.MyPlanView;
@@ -99,7 +100,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (caller.isPresent()) {
             SideNav me = new SideNav(getTranslation("nav.me"));
             me.setId("nav-me");
+            SideNavItem organisation = new SideNavItem(getTranslation("nav.my-tenant"),
+                    TenantView.path(directory.slugOf(caller.get().tenantId()).value()));
+            organisation.setId("nav-my-tenant");
             me.addItem(new SideNavItem(getTranslation("notifications.title"), NotificationsView.class),
+                    organisation,
                     new SideNavItem(getTranslation("calendar-links.link"), CalendarLinksView.class));
             addToDrawer(me);
         }

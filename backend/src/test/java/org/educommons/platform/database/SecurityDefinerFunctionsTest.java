@@ -29,7 +29,7 @@ class SecurityDefinerFunctionsTest {
             Map.entry("identity_accept_invitation(text,text)", "one invitation by its secret token, used once"),
             Map.entry("identity_tenant_admins(bigint)", "admins of the caller's tenant or of a fellow member only"),
             Map.entry("audit_entries(bigint,integer)", "the caller's own tenant's entries only"),
-            Map.entry("membership_apply(bigint,text,text,text,text,text,text,text)",
+            Map.entry("membership_apply(bigint,text,text,text,text,text,text,text,bigint)",
                     "anyone may apply; returns only the new application's id"),
             Map.entry("membership_provision(bigint,text,text,text,date,text,text,text,integer)",
                     "the community's secretariat only"),

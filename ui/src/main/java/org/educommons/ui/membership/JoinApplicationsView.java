@@ -26,6 +26,7 @@ import org.educommons.platform.api.Page;
 import org.educommons.platform.api.Requests;
 import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.tenancy.CommunityDirectory;
+import org.educommons.tenancy.TenantSlug;
 import org.educommons.tenancy.CommunitySlug;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
@@ -86,7 +87,8 @@ public class JoinApplicationsView extends VerticalLayout implements BeforeEnterO
         status.getElement().getThemeList().add("PENDING".equals(a.status()) ? "badge" : "APPROVED".equals(a.status())
                 ? "badge success" : "badge error");
         Div card = new Div(new Div(name, new Span(" "), status),
-                line(getTranslation("kind." + a.kind()) + " · " + a.region()),
+                line(getTranslation("kind." + a.kind()) + " · " + a.region() + (a.parent() == null ? ""
+                        : " · " + getTranslation("join.under", directory.tenant(new TenantSlug(a.parent())).name().in(getLocale())))),
                 line(getTranslation("join.contact", a.contactName(), a.contactEmail())),
                 line(getTranslation("join.submitted-at", BeijingTime.minutes(a.createdAt()))));
         Paragraph reason = new Paragraph(a.reason());

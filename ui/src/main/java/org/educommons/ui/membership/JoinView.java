@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -68,6 +69,14 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         kind.setItems(TenantKind.values());
         kind.setItemLabelGenerator(k -> getTranslation("kind." + k.name()));
         kind.setValue(TenantKind.DISTRICT);
+        // optional: the tenant it belongs under (a county names its city), looked up as the clerk types
+        ComboBox<CommunityDirectory.TenantDetails.TenantRef> parent = new ComboBox<>(getTranslation("join.parent"));
+        parent.setId("join-parent");
+        parent.setHelperText(getTranslation("join.parent.help"));
+        parent.setClearButtonVisible(true);
+        parent.setItems(query -> directory.searchTenants(query.getFilter().orElse(""), query.getOffset(), query.getLimit())
+                .stream());
+        parent.setItemLabelGenerator(t -> t.name().in(getLocale()) + "（" + getTranslation("kind." + t.kind().name()) + "）");
         TextField region = new TextField(getTranslation("join.region"));
         region.setId("join-region");
         region.setRequiredIndicatorVisible(true);
@@ -81,13 +90,14 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         reason.setId("join-reason");
         reason.setRequiredIndicatorVisible(true);
         reason.setMinHeight("8em");
-        FormLayout form = new FormLayout(name, nameEn, kind, region, contact, email, reason);
+        FormLayout form = new FormLayout(name, nameEn, kind, parent, region, contact, email, reason);
         form.setColspan(reason, 2);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
         Button submit = new Button(getTranslation("join.submit"), e -> {
             JoinApplicationDetails submitted = applications.apply(community, new JoinApplicationInput(name.getValue(),
                     nameEn.getValue(), kind.getValue() == null ? null : kind.getValue().name(), region.getValue(),
-                    contact.getValue(), email.getValue(), reason.getValue()),
+                    contact.getValue(), email.getValue(), reason.getValue(),
+                    parent.getValue() == null ? null : parent.getValue().slug()),
                     clientAddress.of(com.vaadin.flow.server.VaadinServletRequest.getCurrent().getHttpServletRequest()));
             removeAll();
             Paragraph done = new Paragraph(getTranslation("join.submitted", submitted.name(), details.name().in(getLocale()),

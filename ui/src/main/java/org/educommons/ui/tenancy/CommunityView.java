@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -154,8 +155,11 @@ public class CommunityView extends VerticalLayout implements HasUrlParameter<Str
         grid.setId("members");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(m -> m.name().in(getLocale())).setHeader(getTranslation("community.column.name"))
-                .setFlexGrow(3);
+        // each member's name opens its page (where it sits in the tenant tree); a template, not a component per row
+        grid.addColumn(LitRenderer.<Member>of("<a router-link class=\"member-link\" href=\"${item.href}\">${item.name}</a>")
+                        .withProperty("href", m -> TenantView.path(m.tenant()))
+                        .withProperty("name", m -> m.name().in(getLocale())))
+                .setHeader(getTranslation("community.column.name")).setFlexGrow(3);
         grid.addColumn(m -> getTranslation("kind." + m.kind().name())).setHeader(getTranslation("community.column.kind"))
                 .setFlexGrow(1);
         grid.addColumn(Member::region).setHeader(getTranslation("community.column.region")).setFlexGrow(2);

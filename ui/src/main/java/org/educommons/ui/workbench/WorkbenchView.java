@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -26,6 +25,7 @@ import org.educommons.membership.JoinApplicationDetails;
 import org.educommons.platform.i18n.BeijingTime;
 import org.educommons.tenancy.TenantContext;
 import org.educommons.ui.MainLayout;
+import org.educommons.ui.Section;
 import org.educommons.ui.Routes;
 import org.educommons.ui.activity.ActivityView;
 import org.educommons.ui.forum.ForumView;
@@ -105,18 +105,7 @@ public class WorkbenchView extends VerticalLayout implements BeforeEnterObserver
 
     /** A titled list of cards, or a line saying there is nothing. */
     private Component section(String id, String title, List<Component> cards, String emptyKey) {
-        VerticalLayout section = new VerticalLayout();
-        section.setId(id);
-        section.setPadding(false);
-        section.addClassName("ec-section");
-        section.add(new H3(title));
-        if (cards.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation(emptyKey));
-            none.addClassName("ec-empty");
-            section.add(none);
-        }
-        cards.forEach(section::add);
-        return section;
+        return Section.of(id, title, cards, getTranslation(emptyKey));
     }
 
     private Div card(Component heading, Component... lines) {

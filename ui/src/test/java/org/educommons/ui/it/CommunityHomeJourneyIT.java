@@ -87,6 +87,62 @@ class CommunityHomeJourneyIT {
         assertThat(screen.browser.findElements(By.id("signed-in-user"))).isEmpty();
     }
 
+    private List<String> texts(String css) {
+        return screen.browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    /** The page fits a phone's width and logged no error in the browser console. */
+    private void fitsAndIsQuiet(String page) {
+        assertThat(screen.fitsTheWidth()).as("%s: no sideways scrolling on a phone", page).isTrue();
+        assertThat(screen.consoleErrors()).as("%s: browser console", page).isEmpty();
+    }
+
+    @Test
+    void aVisitorOnAPhoneWalksTheTenantTreeFromAMemberUpToItsProvinceAndDownAgain() throws Exception {
+        screen.close();
+        screen = Screen.open(base, 390, 844);
+        screen.go("communities/chuannan-yuxi");
+        screen.wait.until(d -> texts("#members a.member-link").size() == 11);
+        fitsAndIsQuiet("community home");
+        screen.click(screen.browser.findElement(By.xpath("//a[contains(@class, 'member-link') and text() = '泸州市教育和体育局']")));
+
+        screen.wait.until(ExpectedConditions.textToBe(By.id("tenant-name"), "泸州市教育和体育局"));
+        assertThat(screen.browser.getCurrentUrl()).endsWith("/tenants/luzhou");
+        assertThat(screen.visible("#tenant-kind").getText()).isEqualTo("市 · 四川省泸州市");
+        assertThat(texts("#tenant-ancestors li")).containsExactly("四川省教育厅", "泸州市教育和体育局");
+        assertThat(screen.visible("#tenant-ancestors").getAttribute("aria-label")).isEqualTo("单位层级");
+        assertThat(texts("#tenant-children .ec-empty")).containsExactly("暂无下级单位。");
+        assertThat(texts("#tenant-communities .ec-card-title")).containsExactly("川南渝西教育共同体", "测试联盟");
+        fitsAndIsQuiet("泸州's page");
+
+        screen.click("#tenant-ancestors a[data-tenant='sichuan']");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("tenant-name"), "四川省教育厅"));
+        assertThat(texts("#tenant-ancestors li")).containsExactly("四川省教育厅");
+        assertThat(texts("#tenant-children .tenant-child .ec-card-title"))
+                .containsExactly("泸州市教育和体育局", "内江市教育和体育局", "宜宾市教育和体育局", "自贡市教育和体育局");
+        assertThat(texts("#tenant-communities .ec-empty")).containsExactly("尚未加入任何共同体。");
+        fitsAndIsQuiet("the province's page");
+        screen.screenshot("tenant-province-phone");
+
+        screen.click("#tenant-children a[data-tenant='zigong']");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("tenant-name"), "自贡市教育和体育局"));
+        assertThat(texts("#tenant-ancestors a")).containsExactly("四川省教育厅");
+
+        screen.visible("#language-switch").click();
+        screen.wait.until(ExpectedConditions.textToBe(By.cssSelector("#tenant-children h3"), "Units below"));
+        assertThat(screen.visible("#tenant-name").getText()).isEqualTo("Zigong Municipal Bureau of Education and Sports");
+        assertThat(texts("#tenant-ancestors li")).containsExactly("Sichuan Provincial Department of Education",
+                "Zigong Municipal Bureau of Education and Sports");
+        assertThat(texts("#tenant-children .ec-empty")).containsExactly("No units below it yet.");
+        assertThat(screen.visible("#tenant-kind").getText()).startsWith("City · ");
+        fitsAndIsQuiet("自贡's page in English");
+
+        screen.go("tenants/atlantis");
+        assertThat(screen.visible("#error-home").getText()).isEqualTo("Back to the start page");
+        assertThat(screen.visible(".ec-page p").getText()).contains("atlantis");
+        assertThat(screen.browser.findElements(By.id("tenant-name"))).isEmpty();
+    }
+
     @Test
     void aMemberReadsTheCombinedPlanTableOfTheCommunity() {
         screen.go("communities/chuannan-yuxi/plans/2023");

@@ -71,6 +71,16 @@ class JoinJourneyIT {
         assertThat(screen.notification("必填").getText()).startsWith("操作未完成：").doesNotContain("Exception");
         screen.type("#join-name input", COUNTY);
         screen.type("#join-region input", "贵州省遵义市");
+        // the unit above it is optional and looked up by name (遵义 is not on the platform: none is chosen)
+        screen.type("#join-parent input", "四川");
+        List<String> offered = screen.wait.until(d -> {
+            List<String> items = d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                    .filter(WebElement::isDisplayed).map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+            return items.isEmpty() ? null : items;
+        });
+        assertThat(offered).containsExactly("四川省教育厅（省）");
+        screen.visible("#join-parent input").sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        screen.visible("#join-parent input").clear();
         screen.type("#join-contact-name input", "王老师");
         screen.type("#join-contact-email input", CONTACT);
         screen.type("#join-reason textarea", "希望与共同体成员学校结对，共享优质教育资源。");

@@ -48,9 +48,15 @@ class MembershipIT {
     }
 
     private long apply(String name) {
+        return apply(name, null);
+    }
+
+    /** Applies as a district, under {@code parent} (a slug) when given. */
+    private long apply(String name, String parent) {
         Api.Reply reply = api.post(APPLICATIONS, """
                 {"name":"%s","kind":"DISTRICT","region":"四川省","contactName":"张老师",
-                 "contactEmail":"zhang@example.cn","reason":"希望加入共同体，共享优质教育资源。"}""".formatted(name));
+                 "contactEmail":"zhang@example.cn","reason":"希望加入共同体，共享优质教育资源。"%s}""".formatted(name,
+                parent == null ? "" : ",\"parent\":\"" + parent + "\""));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(reply.json().get("status").asText()).isEqualTo("PENDING");
         return reply.json().get("id").asLong();
@@ -183,6 +189,37 @@ class MembershipIT {
     }
 
     @Test
+    void anApplicationNamesTheTenantItBelongsUnderWhichMustExistAndStandAboveIt() {
+        Api.Reply unknown = api.post(APPLICATIONS, """
+                {"name":"泸州市古宋教育办公室","kind":"DISTRICT","region":"四川省","contactName":"张老师",
+                 "contactEmail":"zhang@example.cn","reason":"希望加入","parent":"guizhou"}""", "Accept-Language", "en");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("parent");
+        assertThat(unknown.json().get("errors").get(0).get("message").asText()).isEqualTo("there is no member 'guizhou'");
+
+        Api.Reply level = api.post(APPLICATIONS, """
+                {"name":"泸州市古宋教育办公室","kind":"CITY","region":"四川省","contactName":"张老师",
+                 "contactEmail":"zhang@example.cn","reason":"希望加入","parent":"yongchuan"}""");
+        assertThat(level.status()).isEqualTo(400);
+        assertThat(level.json().get("errors").get(0).get("field").asText()).isEqualTo("parent");
+        assertThat(level.json().get("errors").get(0).get("message").asText()).contains("永川区教育委员会").doesNotContain("Exception");
+
+        List<String> names = new ArrayList<>();
+        api.get(APPLICATIONS + "?limit=200", Api.bearer(secretariat)).json().get("items")
+                .forEach(a -> names.add(a.get("name").asText()));
+        assertThat(names).as("a refused application is not kept").doesNotContain("泸州市古宋教育办公室");
+
+        long id = apply("泸州市古宋教育办公室", "luzhou");
+        List<String> parents = new ArrayList<>();
+        api.get(APPLICATIONS + "?limit=200", Api.bearer(secretariat)).json().get("items").forEach(a -> {
+            if (a.get("id").asLong() == id) {
+                parents.add(a.get("parent").asText());
+            }
+        });
+        assertThat(parents).as("the secretariat sees where it belongs").containsExactly("luzhou");
+    }
+
+    @Test
     void aRejectionNeedsAReasonAndIsFinal() {
         long id = apply("合江县教育和体育局");
         assertThat(api.post("api/v1/join-applications/" + id + "/decision", "{\"decision\":\"REJECTED\"}", Api.bearer(secretariat))
@@ -199,7 +236,7 @@ class MembershipIT {
 
     @Test
     void anApprovedCityIsProvisionedAndItsAdminSignsInAndPostsAPlanTheSameDay() throws Exception {
-        long id = apply("泸县教育和体育局");
+        long id = apply("泸县教育和体育局", "luzhou");
 
         Api.Reply approved = api.post("api/v1/join-applications/" + id + "/decision", """
                 {"decision":"APPROVED","meeting":"第十一次联席会","meetingDate":"2026-11-20","slug":"luxian",
@@ -227,7 +264,12 @@ class MembershipIT {
         assertThat(last.get("joinedAtMeeting").asText()).isEqualTo("第十一次联席会");
 
         Path file = TestServer.tenantConfig().resolve("tenants/luxian.yaml");
-        assertThat(Files.readString(file)).contains("slug: luxian", "泸县教育和体育局", "luxian.admin", "第十一次联席会");
+        assertThat(Files.readString(file)).contains("slug: luxian", "泸县教育和体育局", "luxian.admin", "第十一次联席会",
+                "parent: luzhou");
+        // placed in the tenant tree under the city it named
+        assertThat(api.get("api/v1/tenants/luxian").json().get("ancestors").findValuesAsText("slug"))
+                .containsExactly("sichuan", "luzhou");
+        assertThat(api.get("api/v1/tenants/luzhou").json().get("children").findValuesAsText("slug")).containsExactly("luxian");
 
         assertThat(api.post("api/v1/auth/token", "{\"username\":\"luxian.admin\",\"password\":\"anything-at-all\"}").status())
                 .isEqualTo(401);

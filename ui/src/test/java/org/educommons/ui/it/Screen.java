@@ -63,9 +63,10 @@ final class Screen implements AutoCloseable {
 
     /** Types into the field {@code css} (for Vaadin fields: their {@code input} or {@code textarea}). */
     void type(String css, String text) {
-        WebElement field = visible(css);
+        // scrolled to first: a field scrolled out of the layout's scrolling area does not count as visible
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.sendKeys(text);
+        wait.until(ExpectedConditions.visibilityOf(field)).sendKeys(text);
     }
 
     /** Sets a Vaadin field's value (dates, times) as a user's typing would, through the component's own property. */
