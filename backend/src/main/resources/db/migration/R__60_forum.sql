@@ -490,6 +490,14 @@ begin
        and r.status = 'CONFIRMED' and r.checked_in_at is null
     returning r.id, r.checked_in_at into v_id, v_at;
     if v_id is not null then
+        -- the forum's credit hours go to the person's training record, once (the update above succeeds once
+        -- per registration; the record's unique key holds against anything else)
+        insert into training_record (tenant_id, account_id, source, source_tenant_id, source_id, title, held_on, hours)
+        select r.registrant_tenant_id, r.account_id, 'FORUM', f.tenant_id, f.id, f.title,
+               (f.starts_at at time zone 'Asia/Shanghai')::date, f.credit_hours
+          from forum_registration r join forum f on f.tenant_id = r.tenant_id and f.id = r.forum_id
+         where r.tenant_id = p_host and r.id = v_id and f.credit_hours is not null
+        on conflict (account_id, source, source_tenant_id, source_id) do nothing;
         return query select 'CHECKED_IN'::text, v_id, v_at;
         return;
     end if;

@@ -58,6 +58,10 @@ public class Forum {
     @Column(name = "plan_item_id")
     private Long planItemId;
 
+    /** Credit hours (学时) each person checked in earns on their training record; null: none. */
+    @Column(name = "credit_hours")
+    private java.math.BigDecimal creditHours;
+
     @Version
     private int version;
 
@@ -97,6 +101,14 @@ public class Forum {
 
     public int version() {
         return version;
+    }
+
+    public java.math.BigDecimal creditHours() {
+        return creditHours;
+    }
+
+    void creditHours(java.math.BigDecimal hours) {
+        this.creditHours = hours;
     }
 
     public long hostTenantId() {

@@ -51,7 +51,7 @@ public class ForumAssembler {
             Integer myLeft = myQuota == null ? null : Math.max(0, Math.min(seatsLeft, myQuota - seats.ofMember()));
             return new ForumDetails(f.id(), roster.slugOf(f.hostTenantId()), roster.community().slug().value(), f.title(),
                     f.description(), f.venue(), f.startsAt(), f.endsAt(), f.registrationOpensAt(), f.registrationClosesAt(),
-                    f.capacity(), f.approvalRequired(), quotasBySlug, f.planItemId(), seatsLeft, myLeft,
+                    f.capacity(), f.approvalRequired(), f.creditHours(), quotasBySlug, f.planItemId(), seatsLeft, myLeft,
                     f.registrationOpenAt(now), agenda(sessions.getOrDefault(f.id(), List.of()), breakoutTaken), f.version(),
                     ForumAccess.of(f, caller));
         }).toList();

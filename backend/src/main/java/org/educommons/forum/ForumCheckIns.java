@@ -37,6 +37,25 @@ public class ForumCheckIns {
     AuditTrail audit;
 
     /**
+     * The host sets the credit hours (学时) its forum awards: each person checked in from then on gets them
+     * on their training record, once (null: none). More than 0, at most 200, to a tenth of an hour: 400 naming
+     * {@code hours} otherwise. Returns the hours now set.
+     */
+    public java.math.BigDecimal creditHours(long forumId, java.math.BigDecimal hours) {
+        Forum forum = access.hosted(forumId);
+        if (hours != null && (hours.signum() <= 0 || hours.compareTo(java.math.BigDecimal.valueOf(200)) > 0
+                || hours.stripTrailingZeros().scale() > 1)) {
+            throw new ProblemException(400, "invalid-input", List.of(new FieldError("hours", "validation.forum.credit-hours")));
+        }
+        java.math.BigDecimal before = forum.creditHours();
+        forum.creditHours(hours);
+        repository.save(forum);
+        audit.record("forum", forum.id(), "credit-hours",
+                new org.educommons.platform.audit.Changes().put("creditHours", before, hours).asMap());
+        return forum.creditHours();
+    }
+
+    /**
      * The host checks a person in by the code of their confirmed registration; a code is accepted
      * once (409 the second time), an unknown code is 404.
      */

@@ -211,6 +211,19 @@ public class ForumResource {
         return registrations.chooseBreakout(id, registrationId, Requests.requireBody(choice).session());
     }
 
+    /** Body of a credit-hours setting: the hours, or null for none. */
+    public record CreditHours(java.math.BigDecimal hours) {
+    }
+
+    @PUT
+    @Path("forums/{id}/credit-hours")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setCreditHours", summary = "The host sets the credit hours (学时) each person checked in earns on their "
+            + "training record, once ({\"hours\": 6}, or null for none)")
+    public CreditHours setCreditHours(@PathParam("id") long id, CreditHours body) {
+        return new CreditHours(checkIns.creditHours(id, Requests.requireBody(body).hours()));
+    }
+
     /** Body of a check-in. */
     public record CheckIn(String code) {
     }

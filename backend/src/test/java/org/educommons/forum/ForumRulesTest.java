@@ -265,7 +265,7 @@ class ForumRulesTest {
 
     private static ForumDetails view(long id, String title, OffsetDateTime starts, String description, List<SessionDetails> agenda) {
         return new ForumDetails(id, "luzhou", "chuannan-yuxi", title, description, "泸州市会议中心", starts, starts.plusHours(8),
-                starts.minusDays(30), starts.minusDays(5), 60, false, Map.of(), null, 60, null, true, agenda, 0,
+                starts.minusDays(30), starts.minusDays(5), 60, false, null, Map.of(), null, 60, null, true, agenda, 0,
                 new ForumPermissions(false, true, false));
     }
 

@@ -56,6 +56,7 @@ class IsolationCatalogueTest {
             Map.entry("plan_item_change", "42501"),
             Map.entry("plan_item_co_organiser", "42501"),
             Map.entry("school", "42501"),
+            Map.entry("training_record", "42501"),
             Map.entry("work_plan", "42501")));
 
     /** Tables every caller may read in full, and why. */
@@ -98,6 +99,9 @@ class IsolationCatalogueTest {
                     select c.id, '万盛经开区教育局', 'DISTRICT', '重庆市', '联系人', 'probe@example.cn', '加入', 'APPROVED',
                            '第七次联席会', date '2023-02-20', t.id, 'secretariat', now()
                       from community c, tenant t where c.slug = 'chuannan-yuxi' and t.slug = 'wansheng';
+                    insert into training_record (tenant_id, account_id, source, source_tenant_id, source_id, title, held_on, hours)
+                    select a.tenant_id, a.id, 'FORUM', f.tenant_id, f.id, f.title, f.starts_at::date, 6
+                      from account a, forum f where a.username = 'yongchuan.principal1' order by f.id limit 1;
                     insert into tenant (slug, name_zh, name_en, kind, region)
                     values ('outsider', '局外教育局', 'Outsider Bureau', 'DISTRICT', '某省');
                     """);

@@ -40,6 +40,7 @@ import org.educommons.ui.tenancy.CommunitiesView;
 import org.educommons.ui.membership.JoinApplicationsView;
 import org.educommons.ui.tenancy.CommunityView;
 import org.educommons.ui.tenancy.TenantView;
+import org.educommons.ui.training.TrainingRecordView;
 import org.educommons.ui.workbench.WorkbenchView;
 import org.educommons.ui.workplan.CombinedPlanView;
 import org.educommons.ui.workplan.MyPlanView;
@@ -105,6 +106,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             organisation.setId("nav-my-tenant");
             me.addItem(new SideNavItem(getTranslation("notifications.title"), NotificationsView.class),
                     organisation,
+                    new SideNavItem(getTranslation("training.link"), TrainingRecordView.class),
                     new SideNavItem(getTranslation("calendar-links.link"), CalendarLinksView.class));
             addToDrawer(me);
         }

@@ -55,6 +55,11 @@ public final class Row {
         return values[column] == null ? null : getInt(column);
     }
 
+    public java.math.BigDecimal getBigDecimal(int column) {
+        Object value = values[column];
+        return value == null ? null : value instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(value.toString());
+    }
+
     public String getString(int column) {
         return (String) values[column];
     }

@@ -32,6 +32,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -120,6 +121,11 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
                 : getTranslation("forum.full"));
         seats.setId("seats-left");
         add(when, new Span(getTranslation("forum.venue", forum.venue())), seats);
+        if (forum.creditHours() != null) {
+            Span hours = new Span(getTranslation("forum.credit-hours", forum.creditHours().stripTrailingZeros().toPlainString()));
+            hours.setId("forum-credit-hours");
+            add(hours);
+        }
         if (forum.description() != null && !forum.description().isBlank()) {
             add(new Paragraph(forum.description()));
         }
@@ -340,6 +346,21 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
         checkIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout row = new HorizontalLayout(code, checkIn);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        // the credit hours (学时) each person checked in earns on their training record
+        BigDecimalField hours = new BigDecimalField(getTranslation("forum.credit-hours.input"));
+        hours.setId("credit-hours-input");
+        hours.setHelperText(getTranslation("forum.credit-hours.help"));
+        hours.setValue(forum.creditHours());
+        Button saveHours = new Button(getTranslation("forum.credit-hours.save"), e -> {
+            checkInDesk.creditHours(id, hours.getValue());
+            Prompts.success(getTranslation("forum.credit-hours.saved"));
+            render();
+        });
+        saveHours.setId("save-credit-hours");
+        HorizontalLayout hoursRow = new HorizontalLayout(hours, saveHours);
+        hoursRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        hoursRow.getStyle().set("flex-wrap", "wrap");
+        row.getStyle().set("flex-wrap", "wrap");
 
         Map<Long, String> groups = forum.agenda().stream().collect(Collectors.toMap(SessionDetails::id, SessionDetails::title));
         Grid<RegistrationDetails> grid = new Grid<>();
@@ -364,7 +385,7 @@ public class ForumView extends VerticalLayout implements BeforeEnterObserver, Ha
             return new ByteArrayInputStream(out.toByteArray());
         }), getTranslation("forum.download"));
         download.getElement().setAttribute("download", true);
-        desk.add(new H3(getTranslation("forum.host-desk")), row);
+        desk.add(new H3(getTranslation("forum.host-desk")), hoursRow, row);
         if (forum.approvalRequired() || registrations.stream().anyMatch(r -> r.status() == RegistrationStatus.PENDING)) {
             desk.add(approvalQueue(registrations, names));
         }

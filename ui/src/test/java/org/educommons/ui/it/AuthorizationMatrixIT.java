@@ -57,6 +57,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/me/calendar-tokens                                         401   ok    ok    ok    ok    ok
             DELETE /api/v1/me/calendar-tokens/{id}                                 401   404   ok    404   404   404
             GET /api/v1/me/notifications                                           401   ok    ok    ok    ok    ok
+            GET /api/v1/me/training-record                                         401   ok    ok    ok    ok    ok
             GET /api/v1/me/notifications/unread-count                              401   ok    ok    ok    ok    ok
             POST /api/v1/me/notifications/read                                     401   ok    ok    ok    ok    ok
             POST /api/v1/me/notifications/{id}/read                                401   ok    404   404   404   404
@@ -100,6 +101,7 @@ class AuthorizationMatrixIT {
             GET /api/v1/forums/{id}/registrations/{registrationId}/check-in.png    401   404   ok    404   404   404
             POST /api/v1/forums/{id}/registrations/{registrationId}/decision       401   403   pass  403   403   404
             POST /api/v1/forums/{id}/check-ins                                     401   403   pass  403   403   404
+            PUT /api/v1/forums/{id}/credit-hours                                   401   403   ok    403   403   404
             # --- a joint activity under proposal: its organisers only (永川 is not one)
             GET /api/v1/activities/{id}                                            401   ok    ok    ok    404   404
             PATCH /api/v1/activities/{id}                                          401   403   pass  403   404   404

@@ -247,6 +247,18 @@ class ForumIT {
                 new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))));
         assertThat(decoded.getText()).isEqualTo(code);
 
+        // the forum earns credit hours (学时): only its host sets them, within bounds
+        String hours = "api/v1/forums/" + forum + "/credit-hours";
+        Api.Reply tooMany = api.put(hours, "{\"hours\": 200.5}", Api.bearer(luzhou, "Accept-Language", "en"));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("errors").get(0).get("field").asText()).isEqualTo("hours");
+        assertThat(api.put(hours, "{\"hours\": 1.25}", Api.bearer(luzhou)).status()).as("a tenth of an hour at most").isEqualTo(400);
+        assertThat(api.put(hours, "{\"hours\": 6}", Api.bearer(api.tokenFor("dazu.admin"))).status()).isEqualTo(403);
+        Api.Reply set = api.put(hours, "{\"hours\": 6.5}", Api.bearer(luzhou));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("hours").decimalValue()).isEqualByComparingTo("6.5");
+        assertThat(api.get("api/v1/me/training-record", Api.bearer(principal)).json().get("entries")).isEmpty();
+
         assertThat(api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"" + code + "\"}",
                 Api.bearer(api.tokenFor("dazu.admin"))).status()).isEqualTo(403);
         Api.Reply checkedIn = api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"" + code.toLowerCase() + "\"}", Api.bearer(luzhou));
@@ -256,6 +268,26 @@ class ForumIT {
         Api.Reply twice = api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"" + code + "\"}", Api.bearer(luzhou));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("type").asText()).endsWith("/problems/already-checked-in");
+
+        // the hours are on the person's training record, once, whatever the desk did after
+        JsonNode record = api.get("api/v1/me/training-record", Api.bearer(principal)).json();
+        assertThat(record.get("entries")).hasSize(1);
+        JsonNode entry = record.get("entries").get(0);
+        assertThat(entry.get("title").asText()).isEqualTo("签到演练");
+        assertThat(entry.get("host").asText()).isEqualTo("luzhou");
+        assertThat(entry.get("hostName").get("zh").asText()).isEqualTo("泸州市教育和体育局");
+        assertThat(entry.get("source").asText()).isEqualTo("FORUM");
+        assertThat(entry.get("hours").decimalValue()).isEqualByComparingTo("6.5");
+        int year = java.time.LocalDate.parse(entry.get("heldOn").asText()).getYear();
+        assertThat(record.get("years").get(0).get("year").asInt()).isEqualTo(year);
+        assertThat(record.get("years").get(0).get("hours").decimalValue()).isEqualByComparingTo("6.5");
+        int from = 2021 + Math.floorDiv(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 2021, 5) * 5;
+        assertThat(record.get("cycle").get("from").asInt()).isEqualTo(from);
+        assertThat(record.get("cycle").get("to").asInt()).isEqualTo(from + 4);
+        assertThat(record.get("cycle").get("required").decimalValue()).isEqualByComparingTo("360");
+        assertThat(record.get("cycle").get("reached").asBoolean()).isFalse();
+        assertThat(api.get("api/v1/me/training-record", Api.bearer(luzhou)).json().get("entries"))
+                .as("the host's own record: checking someone in earns the host nothing").isEmpty();
         assertThat(api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"NOPE00000000\"}", Api.bearer(luzhou)).status())
                 .isEqualTo(404);
     }

@@ -105,6 +105,15 @@ class ForumJourneyIT {
         screen.go("forums/" + forum);
         screen.signIn("luzhou.admin");
         screen.go("forums/" + forum);
+        // the forum earns credit hours: the host sets them at its desk, refused first out of bounds
+        screen.type("#credit-hours-input input", "300");
+        screen.click("#save-credit-hours");
+        assertThat(screen.notification("学时须大于 0").getText()).startsWith("操作未完成：");
+        screen.visible("#credit-hours-input input").clear();
+        screen.type("#credit-hours-input input", "6");
+        screen.click("#save-credit-hours");
+        screen.notification("学时已保存");
+        screen.wait.until(ExpectedConditions.textToBe(By.id("forum-credit-hours"), "学时：6（签到后计入成长档案）"));
         screen.visible("#check-in-input").sendKeys(code);
         screen.visible("#check-in-button").click();
         screen.wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -117,6 +126,26 @@ class ForumJourneyIT {
         WebElement refused = screen.wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//vaadin-notification-card[contains(., '使用过')]")));
         assertThat(refused.getText()).startsWith("操作未完成：").doesNotContain("Exception");
+
+        // back on the phone: the 6 hours are on the principal's training record, once
+        open(390, 844);
+        screen.go("me/training-record");
+        screen.signIn("zigong.principal2");
+        screen.go("me/training-record");
+        int from = 2021 + Math.floorDiv(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 2021, 5) * 5;
+        assertThat(screen.visible("#training-cycle-text").getText())
+                .isEqualTo(from + "—" + (from + 4) + " 年周期：已获 6 学时，需 360 学时");
+        screen.wait.until(d -> d.findElements(By.cssSelector("#training-entries vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().equals("乡村教育振兴校长论坛（论坛）")));
+        assertThat(screen.browser.findElements(By.cssSelector("#training-entries vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).filter(t -> t.equals("乡村教育振兴校长论坛（论坛）")).count()).isEqualTo(1);
+        assertThat(screen.browser.findElements(By.cssSelector("#training-entries vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList()).contains("泸州市教育和体育局", "6");
+        assertThat(screen.browser.findElements(By.cssSelector(".training-year")).stream().map(WebElement::getText).toList())
+                .singleElement().asString().endsWith("：6 学时");
+        assertThat(screen.fitsTheWidth()).as("no sideways scrolling on a phone").isTrue();
+        assertThat(screen.consoleErrors()).isEmpty();
+        screen.screenshot("training-record-phone");
     }
 
     @Test
