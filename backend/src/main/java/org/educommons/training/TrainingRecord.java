@@ -20,6 +20,10 @@ public record TrainingRecord(List<Entry> entries, List<YearTotal> years, Cycle c
     public record YearTotal(int year, BigDecimal hours) {
     }
 
+    /** One person of a tenant: hours in a year and in that year's five-year cycle, and whether the cycle's are reached. */
+    public record PersonTotal(String username, String displayName, BigDecimal yearHours, BigDecimal cycleHours, boolean reached) {
+    }
+
     /**
      * A five-year cycle ({@code from}–{@code to}, e.g. 2026–2030), the hours earned in it, the hours it requires
      * and whether they are reached.

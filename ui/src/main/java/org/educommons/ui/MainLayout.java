@@ -41,6 +41,7 @@ import org.educommons.ui.membership.JoinApplicationsView;
 import org.educommons.ui.tenancy.CommunityView;
 import org.educommons.ui.tenancy.TenantView;
 import org.educommons.ui.training.TrainingRecordView;
+import org.educommons.ui.training.TrainingTotalsView;
 import org.educommons.ui.workbench.WorkbenchView;
 import org.educommons.ui.workplan.CombinedPlanView;
 import org.educommons.ui.workplan.MyPlanView;
@@ -108,6 +109,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     organisation,
                     new SideNavItem(getTranslation("training.link"), TrainingRecordView.class),
                     new SideNavItem(getTranslation("calendar-links.link"), CalendarLinksView.class));
+            if (caller.get().has(Role.TENANT_ADMIN)) {
+                SideNavItem totals = new SideNavItem(getTranslation("training.totals.link"), TrainingTotalsView.class);
+                totals.setId("nav-training-totals");
+                me.addItem(totals);
+            }
             addToDrawer(me);
         }
     }

@@ -58,6 +58,7 @@ class AuthorizationMatrixIT {
             DELETE /api/v1/me/calendar-tokens/{id}                                 401   404   ok    404   404   404
             GET /api/v1/me/notifications                                           401   ok    ok    ok    ok    ok
             GET /api/v1/me/training-record                                         401   ok    ok    ok    ok    ok
+            GET /api/v1/training-records                                           401   403   ok    403   ok    ok
             GET /api/v1/me/notifications/unread-count                              401   ok    ok    ok    ok    ok
             POST /api/v1/me/notifications/read                                     401   ok    ok    ok    ok    ok
             POST /api/v1/me/notifications/{id}/read                                401   ok    404   404   404   404

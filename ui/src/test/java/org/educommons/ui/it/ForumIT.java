@@ -288,6 +288,20 @@ class ForumIT {
         assertThat(record.get("cycle").get("reached").asBoolean()).isFalse();
         assertThat(api.get("api/v1/me/training-record", Api.bearer(luzhou)).json().get("entries"))
                 .as("the host's own record: checking someone in earns the host nothing").isEmpty();
+
+        // 大足's admin sees its people's totals for that year: the principal's 6.5 hours, everybody else's none
+        String dazu = api.tokenFor("dazu.admin");
+        JsonNode totals = api.get("api/v1/training-records?year=" + year, Api.bearer(dazu)).json();
+        List<String> people = new ArrayList<>();
+        totals.forEach(p -> people.add(p.get("username").asText() + "=" + p.get("yearHours").decimalValue().stripTrailingZeros().toPlainString()
+                + "/" + p.get("cycleHours").decimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(people).containsExactly("dazu.admin=0/0", "dazu.principal1=0/0", "dazu.principal2=0/0", "dazu.principal3=6.5/6.5");
+        assertThat(api.get("api/v1/training-records?year=" + year + "&reached=true", Api.bearer(dazu)).json())
+                .as("nobody has reached 360 hours").isEmpty();
+        assertThat(api.get("api/v1/training-records?year=" + year, Api.bearer(luzhou)).json().toString())
+                .as("another tenant's people are not the host's").doesNotContain("dazu.");
+        assertThat(api.get("api/v1/training-records", Api.bearer(principal)).status()).isEqualTo(403);
+        assertThat(api.get("api/v1/training-records?year=1999", Api.bearer(dazu)).status()).isEqualTo(400);
         assertThat(api.post("api/v1/forums/" + forum + "/check-ins", "{\"code\":\"NOPE00000000\"}", Api.bearer(luzhou)).status())
                 .isEqualTo(404);
     }

@@ -146,6 +146,26 @@ class ForumJourneyIT {
         assertThat(screen.fitsTheWidth()).as("no sideways scrolling on a phone").isTrue();
         assertThat(screen.consoleErrors()).isEmpty();
         screen.screenshot("training-record-phone");
+        int heldIn = Integer.parseInt(screen.browser.findElements(By.cssSelector("#training-entries vaadin-grid-cell-content"))
+                .stream().map(WebElement::getText).filter(t -> t.matches("\\d{4}-\\d{2}-\\d{2}")).findFirst().orElseThrow()
+                .substring(0, 4));
+        boolean thisYear = heldIn == java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+
+        // 自贡's admin sees its people's hours; who reached the cycle's 360 is one tick away (nobody yet)
+        open(1400, 1000);
+        screen.go("training-records");
+        screen.signIn("zigong.admin");
+        screen.go("training-records");
+        screen.wait.until(d -> d.findElements(By.cssSelector("#training-totals vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> c.getText().equals("zigong.principal2")));
+        List<String> cells = screen.browser.findElements(By.cssSelector("#training-totals vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
+        int at = cells.indexOf("zigong.principal2");
+        assertThat(cells.subList(at + 1, at + 3)).as("hours this year (the forum is held in %d), in the cycle", heldIn)
+                .containsExactly(thisYear ? "6" : "0", "6");
+        screen.click("#training-reached-only");
+        screen.wait.until(d -> d.findElements(By.cssSelector("#training-totals vaadin-grid-cell-content")).stream()
+                .noneMatch(c -> c.getText().startsWith("zigong.")));
     }
 
     @Test
